@@ -1,0 +1,24 @@
+"""boilerstrip: strip scraped page text down to the article, with provenance.
+
+>>> from boilerstrip import strip
+>>> result = strip(page_text)            # doctest: +SKIP
+>>> result.title, result.text, result.blocks[0].category   # doctest: +SKIP
+"""
+
+from . import categories
+from .errors import BoilerstripError, InputError, OptionsError
+from .options import Options
+from .pipeline import strip
+from .result import Block, Result
+
+__all__ = [
+    "Block",
+    "BoilerstripError",
+    "InputError",
+    "Options",
+    "OptionsError",
+    "Result",
+    "categories",
+    "strip",
+]
+__version__ = "0.1.0"

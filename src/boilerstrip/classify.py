@@ -1,0 +1,265 @@
+"""Label every block: context-free labels first, then sections, region and title.
+
+Passes (each a function below, all linear in the number of blocks):
+
+1. ``first_labels``: rules (lexicons and shapes) or, when none fires, a text
+   class from the block's own features: ``prose``, ``sentence``, ``heading``
+   or ``short``.
+2. ``mark_sections``: a heading such as "Related Articles" or "Comments" opens
+   a section of clutter that runs until article prose resumes.
+3. ``main_region``: the article is the densest run of prose; the run with the
+   largest total weight is found in one pass (maximum-sum segment).
+4. ``final_labels``: inside the region prose and sentences are body, headings
+   are body when prose follows them, short lines when prose surrounds them;
+   outside it everything is removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from . import categories as C
+from .features import Features
+from .lexicon import PhraseMatcher
+from .rules import first_rule
+
+# Text classes for blocks no rule labelled.
+PROSE = "prose"
+SENTENCE = "sentence"
+HEADING = "heading"
+SHORT = "short"
+TEXT_CLASSES = (PROSE, SENTENCE, HEADING, SHORT)
+
+# --- Thresholds of the text classes -----------------------------------------------
+#: Prose needs this many words ... (jusText's "good" paragraphs start near 10-15 words)
+PROSE_MIN_WORDS = 10
+#: ... and this share of stop words when the language is known (jusText uses 0.30
+#: for "good"; scraped article paragraphs in the dev sets sit mostly above 0.25).
+PROSE_MIN_STOP_RATIO = 0.2
+#: A long block counts as prose with fewer stop words (lists of names, numbers).
+LONG_PROSE_WORDS = 30
+LONG_PROSE_MIN_STOP_RATIO = 0.1
+#: Without a known language, prose is judged by length and punctuation alone.
+NEUTRAL_PROSE_MIN_CHARS = 60
+#: A short sentence: at least this many words and a sentence end.
+SENTENCE_MIN_WORDS = 3
+#: A heading: at most this many words, no sentence end.
+HEADING_MAX_WORDS = 20
+
+# --- Region weights -------------------------------------------------------------------
+#: Words of a prose block count up to this cap, so one huge block cannot
+#: outweigh a page, and one per ten words (so a 50-word paragraph weighs 6).
+PROSE_WORD_CAP = 100
+WEIGHT_SENTENCE = 0.5
+WEIGHT_HEADING = -0.5
+WEIGHT_SHORT = -1.5
+WEIGHT_RULE = -2.0
+#: Clutter that often sits inside the article (promos, captions, headline copies).
+WEIGHT_INLINE_CLUTTER = -1.0
+INLINE_CLUTTER = frozenset({C.INLINE_PROMO, C.CAPTION, C.TITLE_DUPLICATE, C.ADVERTISEMENT, C.SHARE})
+
+#: Words of article prose that must come before a "Comments" heading for it to
+#: end the article; above the article the same words are share-row chrome.
+MIN_WORDS_BEFORE_COMMENTS = 60
+#: Caption text above a credit line: blocks and words per block (captions in the
+#: dev benchmarks are one or two sentences, alt text one line).
+MAX_CAPTION_BLOCKS = 2
+MAX_CAPTION_WORDS = 40
+#: Longest run of headings and short lines kept between two prose blocks
+#: (section headings, in-article lists). Longer runs are menus or link lists.
+MAX_LIST_RUN = 1
+
+
+@dataclass
+class Draft:
+    """The mutable working state of one call; never shared between calls."""
+
+    label: str  # a category for rule hits, else a text class
+    reason: str
+    weight: float = 0.0
+    category: str = ""
+    reasons: tuple[str, ...] = ()
+
+
+def text_class(f: Features, language_known: bool) -> tuple[str, str]:
+    """The text class of a block no rule labelled, with its reason code."""
+    if language_known:
+        if f.words >= PROSE_MIN_WORDS and f.stop_ratio >= PROSE_MIN_STOP_RATIO:
+            return PROSE, "text:prose"
+        if f.words >= LONG_PROSE_WORDS and f.stop_ratio >= LONG_PROSE_MIN_STOP_RATIO:
+            return PROSE, "text:long"
+    elif f.chars >= NEUTRAL_PROSE_MIN_CHARS and (f.terminal or f.sentences > 1):
+        return PROSE, "text:prose-neutral"
+    if f.terminal and f.words >= SENTENCE_MIN_WORDS:
+        return SENTENCE, "text:sentence"
+    if f.words <= HEADING_MAX_WORDS and not f.terminal:
+        return HEADING, "text:heading-like"
+    return SHORT, "text:short"
+
+
+def first_labels(
+    texts: Sequence[str],
+    feats: Sequence[Features],
+    matcher: PhraseMatcher,
+    months: frozenset[str],
+    language_known: bool,
+) -> list[Draft]:
+    drafts = []
+    for text, f in zip(texts, feats):
+        hit = first_rule(text, f, matcher, months)
+        label, reason = hit if hit else text_class(f, language_known)
+        drafts.append(Draft(label, reason, weight=_weight(label, f)))
+    return drafts
+
+
+def _weight(label: str, f: Features) -> float:
+    if label == PROSE:
+        return 1.0 + min(f.words, PROSE_WORD_CAP) / 10.0
+    if label == SENTENCE:
+        return WEIGHT_SENTENCE
+    if label == HEADING:
+        return WEIGHT_HEADING
+    if label == SHORT:
+        return WEIGHT_SHORT
+    if label in INLINE_CLUTTER:
+        return WEIGHT_INLINE_CLUTTER
+    return WEIGHT_RULE
+
+
+def mark_sections(
+    drafts: list[Draft], feats: Sequence[Features], cut: PhraseMatcher
+) -> None:
+    """Give the blocks under a "Related" or "Comments" heading that section's category.
+
+    A related-type section ends where article prose resumes: a prose block
+    ending in a full sentence that is followed by more prose (or by nothing).
+    Teaser paragraphs are cut off mid-sentence or stand alone between headlines.
+    A comments section, once the article has been seen, runs to the end.
+    """
+    n = len(drafts)
+    section: Optional[str] = None
+    marker = ""
+    prose_words = 0
+    for i, d in enumerate(drafts):
+        is_marker = bool(cut.match(feats[i].norm)) and feats[i].words <= HEADING_MAX_WORDS
+        if is_marker:
+            category = d.label if d.label in (C.COMMENTS, C.RELATED) else C.RELATED
+            if category == C.COMMENTS and prose_words < MIN_WORDS_BEFORE_COMMENTS:
+                category = C.RELATED  # chrome above the article: may resume
+            section, marker = category, feats[i].norm
+            d.label, d.reason, d.weight = category, f"section-start:{category}", WEIGHT_RULE
+            continue
+        if section is None:
+            if d.label == PROSE:
+                prose_words += feats[i].words
+            continue
+        if section == C.RELATED and d.label == PROSE and feats[i].terminal and _prose_follows(drafts, feats, i + 1, n):
+            section = None
+            prose_words += feats[i].words
+            continue
+        if d.label in TEXT_CLASSES:
+            d.label, d.reason, d.weight = section, f"section:{section}:{marker}", WEIGHT_RULE
+
+
+def mark_captions(drafts: list[Draft], feats: Sequence[Features]) -> None:
+    """Label the caption text that stands right above a photo credit.
+
+    Pages print an image's alt text and caption, then its credit
+    ("Jane Doe/Reuters"). The credit has a shape; the caption above it is an
+    ordinary sentence, recognisable only by this neighbour. At most
+    :data:`MAX_CAPTION_BLOCKS` blocks of at most :data:`MAX_CAPTION_WORDS` words
+    each are taken, stopping at the first longer block.
+    """
+    for i, d in enumerate(drafts):
+        if d.reason != "shape:credit-slash":
+            continue
+        j = i - 1
+        taken = 0
+        while j >= 0 and taken < MAX_CAPTION_BLOCKS:
+            dj = drafts[j]
+            if dj.label not in TEXT_CLASSES or feats[j].words > MAX_CAPTION_WORDS:
+                break
+            dj.label, dj.reason, dj.weight = C.CAPTION, "context:above-credit", WEIGHT_INLINE_CLUTTER
+            taken += 1
+            j -= 1
+
+
+def _prose_follows(drafts: Sequence[Draft], feats: Sequence[Features], j: int, n: int) -> bool:
+    """True if the next block that is not rule clutter is prose or a sentence, or none is left."""
+    while j < n and drafts[j].label not in TEXT_CLASSES:
+        j += 1
+    return j >= n or drafts[j].label in (PROSE, SENTENCE)
+
+
+def main_region(drafts: Sequence[Draft]) -> tuple[int, int]:
+    """The maximum-weight run of blocks as ``(first, last + 1)``; empty if none is positive.
+
+    Kadane's algorithm; ties go to the longer run, so removing clutter from a
+    page never shrinks the region chosen for what is left.
+    """
+    best = 0.0
+    best_span = (0, 0)
+    run = 0.0
+    run_start = 0
+    for i, d in enumerate(drafts):
+        if run < 0 or (run == 0 and d.weight < 0):
+            run, run_start = 0.0, i
+        run += d.weight
+        if run > best or (run == best and run > 0 and i + 1 - run_start > best_span[1] - best_span[0]):
+            best, best_span = run, (run_start, i + 1)
+    return best_span
+
+
+def final_labels(drafts: list[Draft], region: tuple[int, int]) -> None:
+    """Decide every block's category from its label, its place and its neighbours."""
+    first, last = region
+    in_list = _runs_between_prose(drafts, first, last)
+    for i, d in enumerate(drafts):
+        if d.category:  # already decided (the title and its copies)
+            continue
+        if d.label not in TEXT_CLASSES:
+            d.category, d.reasons = d.label, (d.reason,)
+        elif i < first:
+            d.category, d.reasons = C.NAVIGATION if d.label != PROSE else C.BOILERPLATE, (d.reason, "region:before-article")
+        elif i >= last:
+            d.category, d.reasons = C.BOILERPLATE, (d.reason, "region:after-article")
+        elif d.label in (PROSE, SENTENCE):
+            d.category, d.reasons = C.BODY, (d.reason, "region:inside")
+        elif i in in_list:
+            d.category, d.reasons = C.BODY, (d.reason, "context:between-prose")
+        else:
+            d.category, d.reasons = C.BOILERPLATE, (d.reason, "context:no-prose-around")
+
+
+def _runs_between_prose(drafts: Sequence[Draft], first: int, last: int) -> set[int]:
+    """Headings and short lines inside the region that have prose on both sides.
+
+    Rule-labelled blocks are skipped over. A run longer than
+    :data:`MAX_LIST_RUN` blocks is a menu or link list, not an in-article list.
+    """
+    keep: set[int] = set()
+    run: list[int] = []
+    seen_prose = False
+    for i in range(first, last):
+        label = drafts[i].label
+        if label in (PROSE, SENTENCE):
+            if seen_prose and len(run) <= MAX_LIST_RUN:
+                keep.update(run)
+            elif not seen_prose and run and drafts[run[-1]].label == HEADING and len(run) == 1:
+                keep.update(run)
+            run = []
+            seen_prose = True
+        elif label in (HEADING, SHORT):
+            run.append(i)
+    return keep
+
+
+def _neighbour(drafts: Sequence[Draft], i: int, step: int, limit: int) -> Optional[str]:
+    """Text class of the nearest block in direction *step* that no rule removed."""
+    j = i + step
+    while (j < limit if step > 0 else j >= limit) and drafts[j].label not in TEXT_CLASSES:
+        j += step
+    if (step > 0 and j >= limit) or (step < 0 and j < limit):
+        return None
+    return drafts[j].label

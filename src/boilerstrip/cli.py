@@ -1,0 +1,175 @@
+"""Command line: ``boilerstrip [FILE]``, a stdin-to-stdout filter.
+
+Exit codes: 0 success (also for an empty body), 1 unreadable input, 2 usage.
+Errors go to stderr as one line ``boilerstrip: ...``; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import IO, Any, Optional, Sequence
+
+from . import __version__
+from .errors import BoilerstripError
+from .explain import explain
+from .options import Options
+from .pipeline import strip
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would exit(2) with usage text
+        raise _UsageError(message)
+
+
+def _parser() -> _Parser:
+    p = _Parser(
+        prog="boilerstrip",
+        description="Strip scraped page text down to the article. Reads FILE (or stdin) as UTF-8 "
+        "and writes the article body to stdout.",
+    )
+    p.add_argument("file", nargs="?", help="input file (default: standard input); '-' is stdin")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--json", action="store_true", help="write one JSON object: title, title_span, text, spans, removed")
+    mode.add_argument("--jsonl", action="store_true", help="batch: each input line is a JSON object with a \"text\" field")
+    mode.add_argument("--explain", action="store_true", help="show every block with its decision and reasons")
+    p.add_argument("--language", help="stop-word language (en, de, fr, ...); default: detect")
+    p.add_argument("--version", action="version", version=f"boilerstrip {__version__}")
+    return p
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run the command line; returns the exit code."""
+    try:
+        args = _parser().parse_args(argv)
+        options = Options(language=args.language)
+    except _UsageError as e:
+        _error(f"{e} (see boilerstrip --help)")
+        return EXIT_USAGE
+    except BoilerstripError as e:
+        _error(str(e))
+        return EXIT_USAGE
+    except SystemExit as e:  # --help and --version
+        return int(e.code or 0)
+    try:
+        if args.jsonl:
+            return _run_jsonl(args.file, options)
+        text = _read_text(args.file)
+        result = strip(text, options=options)
+        out = sys.stdout
+        if args.json:
+            out.write(json.dumps(result.summary_dict(), ensure_ascii=False) + "\n")
+        elif args.explain:
+            out.write(explain(text, result))
+        else:
+            out.write(result.text + ("\n" if result.text else ""))
+        out.flush()
+        return EXIT_OK
+    except _InputError as e:
+        _error(str(e))
+        return EXIT_INPUT
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+class _InputError(Exception):
+    pass
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"boilerstrip: {message}\n")
+    sys.stderr.flush()
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, stop Python from complaining at exit."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _read_bytes(path: Optional[str]) -> bytes:
+    try:
+        if path is None or path == "-":
+            return sys.stdin.buffer.read()
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as e:
+        raise _InputError(f"cannot read {path or 'standard input'}: {e.strerror or e}") from None
+
+
+def decode(data: bytes, source: str = "input") -> str:
+    """Decode UTF-8 (a leading BOM is dropped); name the first bad byte otherwise."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise _InputError(f"{source} is not valid UTF-8: byte 0x{data[e.start]:02x} at offset {e.start}") from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _read_text(path: Optional[str]) -> str:
+    return decode(_read_bytes(path), path or "standard input")
+
+
+def _run_jsonl(path: Optional[str], options: Options) -> int:
+    stream: IO[bytes]
+    try:
+        stream = sys.stdin.buffer if path is None or path == "-" else open(path, "rb")
+    except OSError as e:
+        raise _InputError(f"cannot read {path}: {e.strerror or e}") from None
+    out = sys.stdout
+    with stream:
+        for number, raw in enumerate(stream, 1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue  # blank lines carry no record
+            out.write(json.dumps(process_record(raw, number, options), ensure_ascii=False) + "\n")
+    out.flush()
+    return EXIT_OK
+
+
+def process_record(raw: bytes, number: int, options: Options) -> dict[str, Any]:
+    """One JSONL line in, one output object out; problems become an error record."""
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        return {"error": f"line is not valid UTF-8 (byte offset {e.start})", "line": number}
+    except ValueError as e:
+        return {"error": f"invalid JSON: {e}", "line": number}
+    if not isinstance(record, dict):
+        return {"error": "line is not a JSON object", "line": number}
+    text = record.get("text")
+    if not isinstance(text, str):
+        error: dict[str, Any] = {"error": 'no "text" string field' if text is None else '"text" is not a string', "line": number}
+        if "id" in record:
+            error["id"] = record["id"]
+        return error
+    result = strip(text, options=options)
+    summary = result.summary_dict()
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        out[key] = summary["text"] if key == "text" else value
+    out["title"] = summary["title"]
+    out["title_span"] = summary["title_span"]
+    out["spans"] = summary["spans"]
+    out["removed"] = summary["removed"]
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())

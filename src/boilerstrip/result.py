@@ -1,0 +1,114 @@
+"""The result of :func:`boilerstrip.strip`: blocks with labels, title, body."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional, Tuple
+
+from . import categories as C
+
+#: Version of the dictionary layout written by :meth:`Result.to_dict`.
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of the input and what was decided about it.
+
+    ``start`` and ``end`` are half-open code-point offsets into the input string:
+    ``source[start:end]`` is exactly the block's text.
+    """
+
+    start: int
+    end: int
+    category: str
+    reasons: Tuple[str, ...] = ()
+    #: The context-free label before neighbours were considered (for explanations).
+    first_label: str = ""
+
+    @property
+    def kept(self) -> bool:
+        """True for article body blocks (the title is kept in its own field)."""
+        return self.category == C.BODY
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "category": self.category,
+            "reasons": list(self.reasons),
+            "first_label": self.first_label,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Block":
+        return cls(int(d["start"]), int(d["end"]), str(d["category"]), tuple(d.get("reasons", ())), str(d.get("first_label", "")))
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything :func:`~boilerstrip.strip` decided about one input.
+
+    Attributes:
+        title: the headline once, or None.
+        title_span: ``(start, end)`` of the headline in the input, or None.
+        text: the body: the kept blocks' text joined by ``separator``.
+        blocks: every block of the input, kept or removed, in input order.
+        language: the language used for stop words, or None (neutral).
+        separator: the string between kept blocks in ``text``.
+    """
+
+    title: Optional[str]
+    title_span: Optional[Tuple[int, int]]
+    text: str
+    blocks: Tuple[Block, ...] = field(default_factory=tuple)
+    language: Optional[str] = None
+    separator: str = "\n"
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of every kept body block."""
+        return [(b.start, b.end) for b in self.blocks if b.kept]
+
+    @property
+    def removed(self) -> list[Block]:
+        """Every block that is neither body nor the title."""
+        return [b for b in self.blocks if b.category in C.REMOVED]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary holding the whole result."""
+        return {
+            "version": FORMAT_VERSION,
+            "title": self.title,
+            "title_span": list(self.title_span) if self.title_span else None,
+            "text": self.text,
+            "language": self.language,
+            "separator": self.separator,
+            "blocks": [b.to_dict() for b in self.blocks],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Result":
+        """Rebuild a result written by :meth:`to_dict`."""
+        span = d.get("title_span")
+        return cls(
+            title=d.get("title"),
+            title_span=(int(span[0]), int(span[1])) if span else None,
+            text=d["text"],
+            blocks=tuple(Block.from_dict(b) for b in d.get("blocks", ())),
+            language=d.get("language"),
+            separator=d.get("separator", "\n"),
+        )
+
+    def summary_dict(self) -> dict[str, Any]:
+        """The CLI's ``--json`` object: title, title_span, text, spans, removed."""
+        return {
+            "title": self.title,
+            "title_span": list(self.title_span) if self.title_span else None,
+            "text": self.text,
+            "spans": [[s, e] for s, e in self.spans],
+            "removed": [
+                {"start": b.start, "end": b.end, "category": b.category, "reason": ",".join(b.reasons)}
+                for b in self.removed
+            ],
+        }

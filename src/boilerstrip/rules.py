@@ -1,0 +1,142 @@
+"""Context-free rules: each looks at one block and returns ``(category, reason)`` or None.
+
+Lexicon rules come first (known phrases), then shape rules (patterns that no
+phrase list can enumerate: credits, datelines, spun "WATCH:" lines). Every
+regex here is linear: single character classes under each quantifier, no
+nested quantifiers over overlapping classes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Tuple
+
+from . import categories as C
+from .features import Features
+from .lexicon import Match, PhraseMatcher
+
+Label = Optional[Tuple[str, str]]
+
+# --- Word limits for phrase hits that are not whole-block matches -------------------
+# A phrase inside a long paragraph is usually the article talking about the thing
+# ("the app store said ..."), so partial hits decide only short blocks. The limits
+# were set on the dev benchmarks: promo and pitch blocks there are at most ~40 words.
+#: Largest block (in words) that a prefix, suffix or contains phrase may decide.
+MAX_PHRASE_WORDS = 40
+#: Bylines are short: "By Jane Doe and John Roe, Reuters". A prefix like "by ..."
+#: on a longer block is an ordinary sentence ("By making the ceasefire ...").
+MAX_BYLINE_WORDS = 8
+#: An inline promo is a marker plus a headline; a headline rarely exceeds 30 words.
+MAX_PROMO_WORDS = 30
+
+_MAX_WORDS = {C.BYLINE: MAX_BYLINE_WORDS, C.INLINE_PROMO: MAX_PROMO_WORDS}
+
+
+def lexicon_rule(f: Features, matcher: PhraseMatcher) -> Label:
+    """The category of the first phrase that decides the block, if any."""
+    for hit in matcher.match(f.norm):
+        if hit.kind == "exact":
+            return hit.concept, f"lexicon:{hit.concept}"
+        if f.words <= _MAX_WORDS.get(hit.concept, MAX_PHRASE_WORDS) and not _is_prose_sentence(f, hit):
+            return hit.concept, f"lexicon:{hit.concept}:{hit.kind}"
+    return None
+
+
+def _is_prose_sentence(f: Features, hit: Match) -> bool:
+    """A byline prefix on a sentence ("By then, the talks had ...") is prose."""
+    return hit.concept == C.BYLINE and f.terminal and f.stop_ratio >= 0.3
+
+
+# --- Shape rules --------------------------------------------------------------------
+
+# Inline promo: an all-caps lead of 1-3 words (letters only, 4+ letters in the
+# first), a colon, then a headline. "WATCH: ...", "READ MORE: ...", and spun
+# forms such as "REGARD: ..." all have this shape.
+_PROMO_LEAD = re.compile(
+    r"\A[^\w]{0,3}"  # optional bullet or quote
+    r"[^\W\d_a-zß-ÿа-я]{4,}"  # first word: 4+ upper-case letters (no lower-case Latin/Cyrillic)
+    r"(?: [^\W\d_a-zß-ÿа-я]{2,}){0,2}"  # up to two more upper-case words
+    r" ?[:|»›>]\s"  # the marker
+)
+
+
+def inline_promo_shape(text: str, f: Features) -> Label:
+    """``LEAD: Headline-like text`` without a final full stop."""
+    if f.words > MAX_PROMO_WORDS or text.rstrip().endswith("."):
+        return None
+    m = _PROMO_LEAD.match(text)
+    if m and f.words - len(m.group().split()) >= 3:
+        return C.INLINE_PROMO, "shape:caps-lead-colon"
+    return None
+
+
+# Photo credit: "Name Name/Agency", "© Agency", "Photo: ...".
+_CREDIT_SLASH = re.compile(r"\A[^\W\d_][\w.'’ -]{1,50}/ ?[^\W\d_][\w.'’&  -]{1,50}\Z")
+_COPYRIGHT_SIGN = re.compile(r"©|\(c\)|\bcopyright\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def credit_shape(text: str, f: Features) -> Label:
+    """Photo credits and copyright lines."""
+    if f.words <= 8 and not f.terminal and _CREDIT_SLASH.match(text):
+        return C.CAPTION, "shape:credit-slash"
+    if f.words <= 40 and _COPYRIGHT_SIGN.search(text):
+        if _YEAR.search(text) or "reserved" in f.norm or f.words <= 6:
+            return C.FOOTER, "shape:copyright"
+        return C.CAPTION, "shape:copyright-credit"
+    return None
+
+
+# Datelines: a date or time and little else.
+_NUMERIC_DATE = re.compile(
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"  # 13-02-2025, 2025-02-13, 13.02.25
+    r"|\b\d{1,2}:\d\d\b"  # 16:02
+)
+_RELATIVE_TIME = re.compile(
+    r"\b\d{1,3} ?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|std|stunden?|tagen?|minuten?|heures?|jours?|horas?|días?|dias?|ore|giorni|uur|dagen)\b"
+    r".{0,12}\b(?:ago|read|geleden|fa|atrás)?",
+    re.IGNORECASE,
+)
+
+
+def date_shape(text: str, f: Features, months: frozenset[str]) -> Label:
+    """A short block that is mostly a date, a time or "15 minutes ago"."""
+    if f.words > 10 or f.terminal and f.words > 6:
+        return None
+    tokens = f.norm.split()
+    has_month = any(t in months for t in tokens)
+    has_digit = f.digits > 0
+    if _NUMERIC_DATE.search(text) or (has_month and has_digit):
+        return C.BYLINE, "shape:date"
+    if has_digit and _RELATIVE_TIME.search(text) and f.words <= 6:
+        return C.BYLINE, "shape:relative-time"
+    return None
+
+
+def no_words(f: Features) -> Label:
+    """Punctuation, bullets, symbols or digits only."""
+    if f.letters == 0:
+        return C.BOILERPLATE, "shape:no-letters"
+    return None
+
+
+_URL = re.compile(r"\A(?:https?://|www\.)\S*\Z", re.IGNORECASE)
+
+
+def url_only(text: str) -> Label:
+    """A bare URL on its own line."""
+    if _URL.match(text):
+        return C.BOILERPLATE, "shape:url"
+    return None
+
+
+def first_rule(text: str, f: Features, matcher: PhraseMatcher, months: frozenset[str]) -> Label:
+    """Run the context-free rules in order; the first that fires decides."""
+    return (
+        no_words(f)
+        or lexicon_rule(f, matcher)
+        or inline_promo_shape(text, f)
+        or credit_shape(text, f)
+        or date_shape(text, f, months)
+        or url_only(text)
+    )
