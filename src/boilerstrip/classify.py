@@ -62,6 +62,9 @@ INLINE_CLUTTER = frozenset({C.INLINE_PROMO, C.CAPTION, C.TITLE_DUPLICATE, C.ADVE
 #: Words of article prose that must come before a "Comments" heading for it to
 #: end the article; above the article the same words are share-row chrome.
 MIN_WORDS_BEFORE_COMMENTS = 60
+#: A comments or related phrase on a heading of at most this many words
+#: ("Top Rated Comments", "[ 167 comments ]", "You may also like") opens a section.
+MAX_MARKER_WORDS = 6
 #: Caption text above a credit line: blocks and words per block (captions in the
 #: dev benchmarks are one or two sentences, alt text one line).
 MAX_CAPTION_BLOCKS = 2
@@ -142,7 +145,16 @@ def mark_sections(
     marker = ""
     prose_words = 0
     for i, d in enumerate(drafts):
-        is_marker = bool(cut.match(feats[i].norm)) and feats[i].words <= HEADING_MAX_WORDS
+        f = feats[i]
+        # Strong markers come from section_cut.txt; a weak one (any short comments
+        # or related phrase) counts only when no prose follows it directly, as
+        # under a real heading: author lines, dates, teaser headlines.
+        is_marker = (bool(cut.match(f.norm)) and f.words <= HEADING_MAX_WORDS) or (
+            d.label in (C.COMMENTS, C.RELATED)
+            and f.words <= MAX_MARKER_WORDS
+            and not f.terminal
+            and not _prose_next(drafts, i + 1, n)
+        )
         if is_marker:
             category = d.label if d.label in (C.COMMENTS, C.RELATED) else C.RELATED
             if category == C.COMMENTS and prose_words < MIN_WORDS_BEFORE_COMMENTS:
@@ -183,6 +195,13 @@ def mark_captions(drafts: list[Draft], feats: Sequence[Features]) -> None:
             dj.label, dj.reason, dj.weight = C.CAPTION, "context:above-credit", WEIGHT_INLINE_CLUTTER
             taken += 1
             j -= 1
+
+
+def _prose_next(drafts: Sequence[Draft], j: int, n: int) -> bool:
+    """True if the next block that is not rule clutter is prose."""
+    while j < n and drafts[j].label not in TEXT_CLASSES:
+        j += 1
+    return j < n and drafts[j].label == PROSE
 
 
 def _prose_follows(drafts: Sequence[Draft], feats: Sequence[Features], j: int, n: int) -> bool:

@@ -113,6 +113,17 @@ def date_shape(text: str, f: Features, months: frozenset[str]) -> Label:
     return None
 
 
+# Teaser cut short by the site: "... the first results […]", "... more (...)".
+_TRUNCATED = re.compile(r"(?:\[\s?(?:…|\.\.\.)\s?\]|\(\s?(?:…|\.\.\.)\s?\))\s*\Z")
+
+
+def truncated_teaser(text: str, f: Features) -> Label:
+    """A paragraph that ends in a bracketed ellipsis is a teaser for another page."""
+    if _TRUNCATED.search(text[-12:]):
+        return C.RELATED, "shape:truncated-teaser"
+    return None
+
+
 def no_words(f: Features) -> Label:
     """Punctuation, bullets, symbols or digits only."""
     if f.letters == 0:
@@ -139,4 +150,5 @@ def first_rule(text: str, f: Features, matcher: PhraseMatcher, months: frozenset
         or credit_shape(text, f)
         or date_shape(text, f, months)
         or url_only(text)
+        or truncated_teaser(text, f)
     )

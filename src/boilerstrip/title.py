@@ -68,18 +68,18 @@ def find_title(
     ]
     if not candidates:
         return None
-    # 1. A headline-like block printed more than once: the copy nearest the article.
-    repeated = [i for i in candidates if counts[norms[i]] > 1]
-    # 2. A block that is the headline part of the page-title line ("Headline - Site").
+    candidate_set = set(candidates)
+    # 1. A block that is the headline part of the page-title line ("Headline - Site").
     page_title = _page_title_parts(texts, feats)
     from_page_title = [i for i in candidates if norms[i] in page_title and i != page_title[norms[i]]]
     chosen: Optional[int] = None
-    if repeated:
-        chosen = repeated[-1]
-    elif from_page_title:
-        chosen = from_page_title[-1]
+    if from_page_title:
+        # The longest matching part is the headline; a short one is the site name.
+        chosen = max(reversed(from_page_title), key=lambda i: len(norms[i]))
     else:
-        # 3. The nearest headline-like block above the article.
+        # Walk up from the article: the nearest repeated headline-like block wins,
+        # else the nearest headline-like block, both within MAX_TITLE_DISTANCE.
+        nearest = None
         distance = 0
         for i in range(article_start - 1, -1, -1):
             if removable[i]:
@@ -87,9 +87,14 @@ def find_title(
             distance += 1
             if distance > MAX_TITLE_DISTANCE:
                 break
-            if i in candidates:
-                chosen = i
-                break
+            if i in candidate_set:
+                if counts[norms[i]] > 1:
+                    chosen = i
+                    break
+                if nearest is None:
+                    nearest = i
+        if chosen is None:
+            chosen = nearest
     if chosen is None:
         return None
     title_norm = norms[chosen]
