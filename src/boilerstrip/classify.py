@@ -37,6 +37,9 @@ PROSE_MIN_WORDS = 10
 #: ... and this share of stop words when the language is known (jusText uses 0.30
 #: for "good"; scraped article paragraphs in the dev sets sit mostly above 0.25).
 PROSE_MIN_STOP_RATIO = 0.2
+#: Without a sentence end, a block needs this many words to be prose: headlines
+#: have stop words too but stay shorter (see title.MAX_TITLE_WORDS).
+UNTERMINATED_PROSE_WORDS = 25
 #: A long block counts as prose with fewer stop words (lists of names, numbers).
 LONG_PROSE_WORDS = 30
 LONG_PROSE_MIN_STOP_RATIO = 0.1
@@ -71,7 +74,9 @@ MAX_CAPTION_BLOCKS = 2
 MAX_CAPTION_WORDS = 40
 #: Longest run of headings and short lines kept between two prose blocks
 #: (section headings, in-article lists). Longer runs are menus or link lists.
-MAX_LIST_RUN = 1
+MAX_LIST_RUN = 15
+#: Menus are one or two words an item; list items in articles are longer.
+MIN_LIST_ITEM_WORDS = 3.0
 
 
 @dataclass
@@ -88,7 +93,9 @@ class Draft:
 def text_class(f: Features, language_known: bool) -> tuple[str, str]:
     """The text class of a block no rule labelled, with its reason code."""
     if language_known:
-        if f.words >= PROSE_MIN_WORDS and f.stop_ratio >= PROSE_MIN_STOP_RATIO:
+        if f.words >= PROSE_MIN_WORDS and f.stop_ratio >= PROSE_MIN_STOP_RATIO and (
+            f.terminal or f.words >= UNTERMINATED_PROSE_WORDS
+        ):
             return PROSE, "text:prose"
         if f.words >= LONG_PROSE_WORDS and f.stop_ratio >= LONG_PROSE_MIN_STOP_RATIO:
             return PROSE, "text:long"
@@ -96,6 +103,8 @@ def text_class(f: Features, language_known: bool) -> tuple[str, str]:
         return PROSE, "text:prose-neutral"
     if f.terminal and f.words >= SENTENCE_MIN_WORDS:
         return SENTENCE, "text:sentence"
+    if f.colon and f.words >= SENTENCE_MIN_WORDS:
+        return SENTENCE, "text:intro-colon"
     if f.words <= HEADING_MAX_WORDS and not f.terminal:
         return HEADING, "text:heading-like"
     return SHORT, "text:short"
@@ -230,10 +239,29 @@ def main_region(drafts: Sequence[Draft]) -> tuple[int, int]:
     return best_span
 
 
-def final_labels(drafts: list[Draft], region: tuple[int, int]) -> None:
+def extend_over_list(drafts: Sequence[Draft], feats: Sequence[Features], region: tuple[int, int]) -> tuple[int, int]:
+    """Take in the list that a region's last line introduces ("Our favourite spots:").
+
+    The items are short and no prose follows them, so the region ends before
+    them; the colon says they belong to the article.
+    """
+    first, last = region
+    if last == 0 or not feats[last - 1].colon:
+        return region
+    end = last
+    while end < len(drafts) and end - last < MAX_LIST_RUN and drafts[end].label in (HEADING, SHORT):
+        end += 1
+    run = list(range(last, end))
+    if run and _article_run(run, feats, inside=True):
+        return first, end
+    return region
+
+
+def final_labels(drafts: list[Draft], feats: Sequence[Features], region: tuple[int, int]) -> None:
     """Decide every block's category from its label, its place and its neighbours."""
     first, last = region
-    in_list = _runs_between_prose(drafts, first, last)
+    list_end = extend_over_list(drafts, feats, region)[1]
+    in_list = _runs_between_prose(drafts, feats, first, last)
     for i, d in enumerate(drafts):
         if d.category:  # already decided (the title and its copies)
             continue
@@ -241,6 +269,8 @@ def final_labels(drafts: list[Draft], region: tuple[int, int]) -> None:
             d.category, d.reasons = d.label, (d.reason,)
         elif i < first:
             d.category, d.reasons = C.NAVIGATION if d.label != PROSE else C.BOILERPLATE, (d.reason, "region:before-article")
+        elif last <= i < list_end:
+            d.category, d.reasons = C.BODY, (d.reason, "context:list-after-colon")
         elif i >= last:
             d.category, d.reasons = C.BOILERPLATE, (d.reason, "region:after-article")
         elif d.label in (PROSE, SENTENCE):
@@ -251,11 +281,14 @@ def final_labels(drafts: list[Draft], region: tuple[int, int]) -> None:
             d.category, d.reasons = C.BOILERPLATE, (d.reason, "context:no-prose-around")
 
 
-def _runs_between_prose(drafts: Sequence[Draft], first: int, last: int) -> set[int]:
-    """Headings and short lines inside the region that have prose on both sides.
+def _runs_between_prose(drafts: Sequence[Draft], feats: Sequence[Features], first: int, last: int) -> set[int]:
+    """Headings and short lines inside the region that belong to the article.
 
-    Rule-labelled blocks are skipped over. A run longer than
-    :data:`MAX_LIST_RUN` blocks is a menu or link list, not an in-article list.
+    Rule-labelled blocks are skipped over. A run of them is kept when prose
+    stands on both sides and the run is either a single line (a section
+    heading) or reads like an in-article list rather than a menu: at most
+    :data:`MAX_LIST_RUN` lines that average at least :data:`MIN_LIST_ITEM_WORDS`
+    words. A single heading directly above the first prose is kept too.
     """
     keep: set[int] = set()
     run: list[int] = []
@@ -263,15 +296,22 @@ def _runs_between_prose(drafts: Sequence[Draft], first: int, last: int) -> set[i
     for i in range(first, last):
         label = drafts[i].label
         if label in (PROSE, SENTENCE):
-            if seen_prose and len(run) <= MAX_LIST_RUN:
-                keep.update(run)
-            elif not seen_prose and run and drafts[run[-1]].label == HEADING and len(run) == 1:
+            if run and (seen_prose or len(run) == 1) and _article_run(run, feats, seen_prose):
                 keep.update(run)
             run = []
             seen_prose = True
         elif label in (HEADING, SHORT):
             run.append(i)
     return keep
+
+
+def _article_run(run: list[int], feats: Sequence[Features], inside: bool) -> bool:
+    if len(run) == 1:
+        return True
+    if not inside or len(run) > MAX_LIST_RUN:
+        return False
+    words = sum(feats[i].words for i in run)
+    return words >= MIN_LIST_ITEM_WORDS * len(run)
 
 
 def _neighbour(drafts: Sequence[Draft], i: int, step: int, limit: int) -> Optional[str]:

@@ -30,6 +30,7 @@ class Features:
     capitalised: int  # words starting with an upper-case letter
     terminal: bool  # ends like a sentence
     terminal_char: str  # the sentence-ending character, or ""
+    colon: bool  # ends with a colon: introduces what follows
     sentences: int  # sentence breaks inside the block, plus one
     norm: str  # normalised text (see lexicon.normalise); head and tail only for huge blocks
 
@@ -58,12 +59,13 @@ def measure(text: str, stopwords: frozenset[str]) -> Features:
     stripped = text.rstrip(_CLOSERS)
     terminal_char = stripped[-1] if stripped and stripped[-1] in _TERMINALS else ""
     terminal = bool(terminal_char)
+    colon = bool(stripped) and stripped[-1] in ":："
     sentences = 1 + len(_SENTENCE_BREAK.findall(text))
     if len(text) <= 2 * SCAN_LIMIT:
         norm = normalise(text)
     else:
         norm = normalise(text[:SCAN_LIMIT]) + " " + normalise(text[-SCAN_LIMIT:])
-    return Features(len(text), words, stop, letters, uppers, digits, capitalised, terminal, terminal_char, sentences, norm)
+    return Features(len(text), words, stop, letters, uppers, digits, capitalised, terminal, terminal_char, colon, sentences, norm)
 
 
 _WORD_START = re.compile(r"(?<!\w)\w")

@@ -55,7 +55,7 @@ def strip(text: str, /, *, options: Optional[Options] = None) -> Result:
         for i in title.duplicates:
             drafts[i].category = C.TITLE_DUPLICATE
             drafts[i].reasons = (drafts[i].reason, "title:copy")
-    final_labels(drafts, region)
+    final_labels(drafts, feats, region)
 
     blocks = tuple(
         Block(s, e, d.category, d.reasons, d.label) for (s, e), d in zip(spans, drafts)

@@ -1,0 +1,66 @@
+"""Golden tests: every labelled sample in samples/ is its own test.
+
+A sample passes when every block the labels call body is kept, every other
+block is removed, and the title found is the labelled one (or none). Known
+misses are listed in KNOWN_MISSES and run as strict xfails, so a fix shows up.
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+
+import pytest
+
+from boilerstrip import strip
+
+SAMPLES = pathlib.Path(__file__).resolve().parent.parent / "samples"
+LABEL_FILES = sorted(SAMPLES.glob("*.labels.json"))
+
+#: sample name -> why it fails today.
+KNOWN_MISSES: dict[str, str] = {}
+
+
+def _load(path: pathlib.Path) -> tuple[str, dict]:
+    labels = json.loads(path.read_text(encoding="utf-8"))
+    text = (SAMPLES / (labels["sample"] + ".txt")).read_bytes().decode("utf-8")
+    return text, labels
+
+
+def _params():
+    for path in LABEL_FILES:
+        name = path.name[: -len(".labels.json")]
+        marks = [pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[name])] if name in KNOWN_MISSES else []
+        yield pytest.param(path, id=name, marks=marks)
+
+
+def test_there_are_enough_samples():
+    assert len(LABEL_FILES) >= 30
+
+
+def disagreements(text: str, labels: dict) -> list[str]:
+    """Every labelled block whose keep/remove decision differs, and a wrong title."""
+    result = strip(text)
+    kept = [False] * len(text)
+    for start, end in result.spans:
+        for i in range(start, end):
+            kept[i] = True
+    problems = []
+    for block in labels["blocks"]:
+        want = block["category"] == "body"
+        got = kept[block["start"] : block["end"]]
+        if (want and not all(got)) or (not want and any(got)):
+            verb = "dropped" if want else "kept"
+            problems.append(f"{verb} {block['category']} {block['start']}-{block['end']}: {block['text'][:70]!r}")
+    titles = [b["text"] for b in labels["blocks"] if b["category"] == "title"]
+    expected_title = titles[0] if titles else None
+    if result.title != expected_title:
+        problems.append(f"title {result.title!r}, expected {expected_title!r}")
+    return problems
+
+
+@pytest.mark.parametrize("path", list(_params()))
+def test_sample(path: pathlib.Path) -> None:
+    text, labels = _load(path)
+    problems = disagreements(text, labels)
+    assert not problems, "\n".join(problems)
