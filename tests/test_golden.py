@@ -52,10 +52,16 @@ def disagreements(text: str, labels: dict) -> list[str]:
         if (want and not all(got)) or (not want and any(got)):
             verb = "dropped" if want else "kept"
             problems.append(f"{verb} {block['category']} {block['start']}-{block['end']}: {block['text'][:70]!r}")
-    titles = [b["text"] for b in labels["blocks"] if b["category"] == "title"]
-    expected_title = titles[0] if titles else None
-    if result.title != expected_title:
-        problems.append(f"title {result.title!r}, expected {expected_title!r}")
+    # The title may be the whole labelled block or its headline part ("Headline - Site").
+    titles = [b for b in labels["blocks"] if b["category"] == "title"]
+    if not titles:
+        if result.title is not None:
+            problems.append(f"title {result.title!r}, expected none")
+    else:
+        want = titles[0]
+        span = result.title_span
+        if span is None or not (want["start"] <= span[0] < span[1] <= want["end"]) or (span[1] - span[0]) * 2 < want["end"] - want["start"]:
+            problems.append(f"title {result.title!r}, expected {want['text']!r}")
     return problems
 
 

@@ -72,6 +72,10 @@ MAX_MARKER_WORDS = 6
 #: dev benchmarks are one or two sentences, alt text one line).
 MAX_CAPTION_BLOCKS = 2
 MAX_CAPTION_WORDS = 40
+#: The standfirst sits at most this many blocks above the article, below the
+#: title; an unterminated line needs this many words to count as one.
+MAX_STANDFIRST_GAP = 8
+MIN_STANDFIRST_WORDS = 8
 #: Longest run of headings and short lines kept between two prose blocks
 #: (section headings, in-article lists). Longer runs are menus or link lists.
 MAX_LIST_RUN = 15
@@ -261,12 +265,15 @@ def final_labels(drafts: list[Draft], feats: Sequence[Features], region: tuple[i
     """Decide every block's category from its label, its place and its neighbours."""
     first, last = region
     list_end = extend_over_list(drafts, feats, region)[1]
+    lead_start = _standfirst_start(drafts, feats, first)
     in_list = _runs_between_prose(drafts, feats, first, last)
     for i, d in enumerate(drafts):
         if d.category:  # already decided (the title and its copies)
             continue
         if d.label not in TEXT_CLASSES:
             d.category, d.reasons = d.label, (d.reason,)
+        elif lead_start <= i < first and _lead_like(d, feats[i]):
+            d.category, d.reasons = C.BODY, (d.reason, "context:standfirst")
         elif i < first:
             d.category, d.reasons = C.NAVIGATION if d.label != PROSE else C.BOILERPLATE, (d.reason, "region:before-article")
         elif last <= i < list_end:
@@ -279,6 +286,22 @@ def final_labels(drafts: list[Draft], feats: Sequence[Features], region: tuple[i
             d.category, d.reasons = C.BODY, (d.reason, "context:between-prose")
         else:
             d.category, d.reasons = C.BOILERPLATE, (d.reason, "context:no-prose-around")
+
+
+def _standfirst_start(drafts: Sequence[Draft], feats: Sequence[Features], first: int) -> int:
+    """Index after the title when the title stands above the region, else *first*.
+
+    Between the headline and the article pages print the standfirst (a one or
+    two sentence summary), bylines and the lead image; the summary is article text.
+    """
+    for i in range(first - 1, max(-1, first - 1 - MAX_STANDFIRST_GAP), -1):
+        if drafts[i].category == C.TITLE:
+            return i + 1
+    return first
+
+
+def _lead_like(d: Draft, f: Features) -> bool:
+    return d.label in (PROSE, SENTENCE) or (d.label == HEADING and f.words >= MIN_STANDFIRST_WORDS)
 
 
 def _runs_between_prose(drafts: Sequence[Draft], feats: Sequence[Features], first: int, last: int) -> set[int]:

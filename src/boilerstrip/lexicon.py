@@ -196,7 +196,18 @@ def cut_matcher() -> PhraseMatcher:
 def months() -> frozenset[str]:
     """Month names and abbreviations of every supported language, normalised."""
     words = set()
-    for line in _read("_dates", "months"):
+    for line in _read("_common", "months"):
         if line.strip() and not line.lstrip().startswith("#"):
             words.update(normalise(line).split())
     return frozenset(words)
+
+
+@lru_cache(maxsize=None)
+def credit_words() -> tuple[str, ...]:
+    """Words that introduce a photo credit ("Photo:", "Bild:", "Фото:"), casefolded."""
+    words = []
+    for line in _read("_common", "credit_words"):
+        s = line.strip()
+        if s and not s.startswith("#"):
+            words.append(s.casefold())
+    return tuple(dict.fromkeys(words))

@@ -9,11 +9,12 @@ nested quantifiers over overlapping classes.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional, Tuple
 
 from . import categories as C
 from .features import Features
-from .lexicon import Match, PhraseMatcher
+from .lexicon import Match, PhraseMatcher, credit_words
 
 Label = Optional[Tuple[str, str]]
 
@@ -87,6 +88,30 @@ def credit_shape(text: str, f: Features) -> Label:
     return None
 
 
+#: Characters at the end of a block searched for a credit tail.
+CREDIT_TAIL_CHARS = 120
+
+
+@lru_cache(maxsize=None)
+def _credit_tail() -> re.Pattern[str]:
+    """``<credit word>: Name`` closing a block, e.g. "... at dawn. Photo: J. Doe/AP"."""
+    words = "|".join(re.escape(w) for w in sorted(credit_words(), key=len, reverse=True))
+    return re.compile(
+        r"(?:\A|[\s(\[—–|-])"  # start, or a space, bracket or dash before the credit word
+        r"(?:" + words + r")"  # the credit word
+        r" ?[:.] ?"  # its colon (or the "Fot." abbreviation)
+        r"[^\s.!?][^.!?]{1,80}\Z",  # a name, no sentence end after it
+        re.IGNORECASE,
+    )
+
+
+def credit_tail(text: str, f: Features) -> Label:
+    """A caption that ends with its photo credit, or a credit alone."""
+    if f.words <= MAX_PHRASE_WORDS and _credit_tail().search(text[-CREDIT_TAIL_CHARS:].rstrip(")]")):
+        return C.CAPTION, "shape:credit-tail"
+    return None
+
+
 # Datelines: a date or time and little else.
 _NUMERIC_DATE = re.compile(
     r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"  # 13-02-2025, 2025-02-13, 13.02.25
@@ -148,6 +173,7 @@ def first_rule(text: str, f: Features, matcher: PhraseMatcher, months: frozenset
         or lexicon_rule(f, matcher)
         or inline_promo_shape(text, f)
         or credit_shape(text, f)
+        or credit_tail(text, f)
         or date_shape(text, f, months)
         or url_only(text)
         or truncated_teaser(text, f)

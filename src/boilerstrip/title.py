@@ -15,12 +15,17 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from .features import Features
+from .lexicon import normalise
 
 #: Longest headline, in words. Headlines in the dev benchmarks stay well below.
 MAX_TITLE_WORDS = 30
 #: How many blocks above the article a lone headline may stand (skipping
 #: bylines, share rows and other removed blocks, which are not counted).
 MAX_TITLE_DISTANCE = 3
+#: How many kept-looking blocks above the article are considered.
+TITLE_WINDOW = 6
+#: Score lost per block of distance from the article (see _title_score).
+DISTANCE_PENALTY = 0.5
 #: A ``<title>`` line may add at most this many words (the site name) to the headline.
 MAX_SITE_WORDS = 8
 
@@ -63,38 +68,23 @@ def find_title(
     counts: dict[str, int] = {}
     for n in norms:
         counts[n] = counts.get(n, 0) + 1
-    candidates = [
-        i for i in range(article_start) if not removable[i] and headline_like(feats[i])
-    ]
-    if not candidates:
-        return None
-    candidate_set = set(candidates)
-    # 1. A block that is the headline part of the page-title line ("Headline - Site").
     page_title = _page_title_parts(texts, feats)
-    from_page_title = [i for i in candidates if norms[i] in page_title and i != page_title[norms[i]]]
+    # Score the candidates near the article; page-title matches may stand anywhere above it.
+    best_score = float("-inf")
     chosen: Optional[int] = None
-    if from_page_title:
-        # The longest matching part is the headline; a short one is the site name.
-        chosen = max(reversed(from_page_title), key=lambda i: len(norms[i]))
-    else:
-        # Walk up from the article: the nearest repeated headline-like block wins,
-        # else the nearest headline-like block, both within MAX_TITLE_DISTANCE.
-        nearest = None
-        distance = 0
-        for i in range(article_start - 1, -1, -1):
-            if removable[i]:
-                continue
-            distance += 1
-            if distance > MAX_TITLE_DISTANCE:
-                break
-            if i in candidate_set:
-                if counts[norms[i]] > 1:
-                    chosen = i
-                    break
-                if nearest is None:
-                    nearest = i
-        if chosen is None:
-            chosen = nearest
+    distance = 0
+    for i in range(article_start - 1, -1, -1):
+        if removable[i]:
+            continue
+        distance += 1
+        in_page_title = i != 0 and norms[i] == page_title
+        if distance > TITLE_WINDOW and not in_page_title:
+            continue
+        if not headline_like(feats[i]):
+            continue
+        score = _title_score(texts[i], feats[i], counts[norms[i]] > 1, in_page_title) - DISTANCE_PENALTY * distance
+        if score > best_score:
+            best_score, chosen = score, i
     if chosen is None:
         return None
     title_norm = norms[chosen]
@@ -102,18 +92,63 @@ def find_title(
         i for i, n in enumerate(norms) if i != chosen and (n == title_norm or _is_page_title_of(n, title_norm))
     )
     start, end = spans[chosen]
+    if chosen == 0:
+        start, end = _headline_part(texts[0], start, end)
     return TitleChoice(chosen, start, end, duplicates)
 
 
-def _page_title_parts(texts: Sequence[str], feats: Sequence[Features]) -> dict[str, int]:
-    """Normalised parts of the first block when it reads like a page title."""
-    if not texts or feats[0].words > MAX_TITLE_WORDS + MAX_SITE_WORDS:
-        return {}
-    from .lexicon import normalise
+def _title_score(text: str, f: Features, repeated: bool, in_page_title: bool) -> float:
+    """How much a headline-like block looks like the headline.
 
-    parts = {normalise(p): 0 for p in _TITLE_SEPARATORS.split(texts[0]) if p.strip()}
-    parts.pop("", None)
-    return parts
+    Evidence, strongest first: it is the headline part of the ``<title>`` line
+    (+4); it is a markdown level-1 heading (+3); the page prints it more than
+    once (+2); it has a headline's length, 4 to 20 words (+1), while one or two
+    words are a label or a menu item (-2).
+    """
+    score = 0.0
+    if in_page_title:
+        score += 4
+    if text.startswith("# "):
+        score += 3
+    if repeated:
+        score += 2
+    if 4 <= f.words <= 20:
+        score += 1
+    elif f.words <= 2:
+        score -= 2
+    return score
+
+
+def _parts(text: str) -> list[tuple[int, int]]:
+    """Spans of the pieces of a page-title line between separators."""
+    pieces = []
+    pos = 0
+    for m in _TITLE_SEPARATORS.finditer(text):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(text)))
+    return [(a, b) for a, b in pieces if text[a:b].strip()]
+
+
+def _page_title_parts(texts: Sequence[str], feats: Sequence[Features]) -> str:
+    """The normalised headline part (the longest piece) of the first block when it
+    reads like a page title ("Headline - Site"); "" otherwise."""
+    if not texts or feats[0].words > MAX_TITLE_WORDS + MAX_SITE_WORDS:
+        return ""
+    pieces = _parts(texts[0])
+    if len(pieces) < 2:
+        return normalise(texts[0])
+    a, b = max(pieces, key=lambda p: p[1] - p[0])
+    return normalise(texts[0][a:b])
+
+
+def _headline_part(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the headline inside a page-title line, without the site name."""
+    pieces = _parts(text)
+    if len(pieces) < 2:
+        return start, end
+    a, b = max(pieces, key=lambda p: p[1] - p[0])
+    return start + a, start + b
 
 
 def _is_page_title_of(norm: str, title_norm: str) -> bool:
