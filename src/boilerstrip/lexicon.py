@@ -211,3 +211,15 @@ def credit_words() -> tuple[str, ...]:
         if s and not s.startswith("#"):
             words.append(s.casefold())
     return tuple(dict.fromkeys(words))
+
+
+@lru_cache(maxsize=None)
+def word_set(concept: str) -> frozenset[str]:
+    """The single words of ``<concept>.txt`` in every language, normalised."""
+    words: set[str] = set()
+    for lang in languages():
+        for line in _read(lang, concept):
+            s = line.strip()
+            if s and not s.startswith("#"):
+                words.update(normalise(s).split())
+    return frozenset(words)

@@ -14,7 +14,7 @@ from typing import Optional, Tuple
 
 from . import categories as C
 from .features import Features
-from .lexicon import Match, PhraseMatcher, credit_words
+from .lexicon import Match, PhraseMatcher, credit_words, word_set
 
 Label = Optional[Tuple[str, str]]
 
@@ -112,6 +112,40 @@ def credit_tail(text: str, f: Features) -> Label:
     return None
 
 
+#: A pitch is short: sign-up boxes and paywall notes run to two or three sentences.
+MAX_PITCH_WORDS = 60
+#: Distinct pitch words needed with a second-person word, and without one.
+PITCH_CUES_WITH_YOU = 2
+PITCH_CUES_ALONE = 3
+#: Distinct pitch words per word of the block: pitches are dense with them (the
+#: seed's Telegraph pitch has 7 in 30 words); a blog paragraph that mentions an
+#: "offer" and a "download" in 40 words is not a pitch. Set on the dev benchmarks.
+MIN_PITCH_DENSITY = 0.1
+#: Pitch words that make it an app promo rather than a newsletter pitch.
+_APP_CUES = frozenset({"app", "apps", "download"})
+
+
+def pitch_shape(f: Features) -> Label:
+    """A short block that addresses the reader with several pitch words.
+
+    "Broaden your horizons ... Try it free for 1 month with unlimited access",
+    "Register for our bulletin to get the latest news in your inbox": the
+    wording varies, the vocabulary does not.
+    """
+    if f.words > MAX_PITCH_WORDS or f.words < 3:
+        return None
+    tokens = set(f.norm.split())
+    cues = tokens & word_set("pitch")
+    if len(cues) < PITCH_CUES_WITH_YOU or len(cues) < MIN_PITCH_DENSITY * f.words:
+        return None
+    you = bool(tokens & word_set("you"))
+    if len(cues) >= PITCH_CUES_ALONE or you:
+        if cues & _APP_CUES:
+            return C.APP_PROMO, "shape:pitch"
+        return C.NEWSLETTER, "shape:pitch"
+    return None
+
+
 # Datelines: a date or time and little else.
 _NUMERIC_DATE = re.compile(
     r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"  # 13-02-2025, 2025-02-13, 13.02.25
@@ -177,4 +211,5 @@ def first_rule(text: str, f: Features, matcher: PhraseMatcher, months: frozenset
         or date_shape(text, f, months)
         or url_only(text)
         or truncated_teaser(text, f)
+        or pitch_shape(f)
     )
