@@ -90,6 +90,10 @@ class Draft:
     label: str  # a category for rule hits, else a text class
     reason: str
     weight: float = 0.0
+    #: The related or comments section the block stands in, if any. Kept apart
+    #: from ``label`` so that the title and standfirst can still be found there.
+    section: str = ""
+    section_reason: str = ""
     category: str = ""
     reasons: tuple[str, ...] = ()
 
@@ -184,7 +188,7 @@ def mark_sections(
             prose_words += feats[i].words
             continue
         if d.label in TEXT_CLASSES:
-            d.label, d.reason, d.weight = section, f"section:{section}:{marker}", WEIGHT_RULE
+            d.section, d.section_reason, d.weight = section, f"section:{section}:{marker}", WEIGHT_RULE
 
 
 def mark_captions(drafts: list[Draft], feats: Sequence[Features]) -> None:
@@ -253,7 +257,7 @@ def extend_over_list(drafts: Sequence[Draft], feats: Sequence[Features], region:
     if last == 0 or not feats[last - 1].colon:
         return region
     end = last
-    while end < len(drafts) and end - last < MAX_LIST_RUN and drafts[end].label in (HEADING, SHORT):
+    while end < len(drafts) and end - last < MAX_LIST_RUN and drafts[end].label in (HEADING, SHORT) and not drafts[end].section:
         end += 1
     run = list(range(last, end))
     if run and _article_run(run, feats, inside=True):
@@ -274,6 +278,8 @@ def final_labels(drafts: list[Draft], feats: Sequence[Features], region: tuple[i
             d.category, d.reasons = d.label, (d.reason,)
         elif lead_start <= i < first and _lead_like(d, feats[i]):
             d.category, d.reasons = C.BODY, (d.reason, "context:standfirst")
+        elif d.section:
+            d.category, d.reasons = d.section, (d.reason, d.section_reason)
         elif i < first:
             d.category, d.reasons = C.NAVIGATION if d.label != PROSE else C.BOILERPLATE, (d.reason, "region:before-article")
         elif last <= i < list_end:
@@ -317,7 +323,7 @@ def _runs_between_prose(drafts: Sequence[Draft], feats: Sequence[Features], firs
     run: list[int] = []
     seen_prose = False
     for i in range(first, last):
-        label = drafts[i].label
+        label = drafts[i].label if not drafts[i].section else ""
         if label in (PROSE, SENTENCE):
             if run and (seen_prose or len(run) == 1) and _article_run(run, feats, seen_prose):
                 keep.update(run)
@@ -335,13 +341,3 @@ def _article_run(run: list[int], feats: Sequence[Features], inside: bool) -> boo
         return False
     words = sum(feats[i].words for i in run)
     return words >= MIN_LIST_ITEM_WORDS * len(run)
-
-
-def _neighbour(drafts: Sequence[Draft], i: int, step: int, limit: int) -> Optional[str]:
-    """Text class of the nearest block in direction *step* that no rule removed."""
-    j = i + step
-    while (j < limit if step > 0 else j >= limit) and drafts[j].label not in TEXT_CLASSES:
-        j += step
-    if (step > 0 and j >= limit) or (step < 0 and j < limit):
-        return None
-    return drafts[j].label
