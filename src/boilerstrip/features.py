@@ -25,9 +25,7 @@ class Features:
     words: int
     stopwords: int
     letters: int
-    uppers: int
     digits: int
-    capitalised: int  # words starting with an upper-case letter
     terminal: bool  # ends like a sentence
     terminal_char: str  # the sentence-ending character, or ""
     colon: bool  # ends with a colon: introduces what follows
@@ -38,38 +36,36 @@ class Features:
     def stop_ratio(self) -> float:
         return self.stopwords / self.words if self.words else 0.0
 
-    @property
-    def upper_ratio(self) -> float:
-        return self.uppers / self.letters if self.letters else 0.0
 
-    @property
-    def capitalised_ratio(self) -> float:
-        return self.capitalised / self.words if self.words else 0.0
+# Everything that is not a letter (for counting letters in one C-level pass).
+_NON_LETTER = re.compile(r"[\W\d_]+")
+# Everything that is not a decimal digit.
+_NON_DIGIT = re.compile(r"\D+")
 
 
 def measure(text: str, stopwords: frozenset[str]) -> Features:
     """Measure one block's *text* against the page language's *stopwords*."""
-    tokens = _WORD.findall(text.casefold())
-    words = len(tokens)
-    stop = sum(1 for t in tokens if t in stopwords) if stopwords else 0
-    letters = sum(1 for c in text if c.isalpha())
-    uppers = sum(1 for c in text if c.isupper())
-    digits = sum(1 for c in text if c.isdigit())
-    capitalised = _count_capitalised(text)
-    stripped = text.rstrip(_CLOSERS)
-    terminal_char = stripped[-1] if stripped and stripped[-1] in _TERMINALS else ""
-    terminal = bool(terminal_char)
-    colon = bool(stripped) and stripped[-1] in ":："
-    sentences = 1 + len(_SENTENCE_BREAK.findall(text))
     if len(text) <= 2 * SCAN_LIMIT:
         norm = normalise(text)
     else:
         norm = normalise(text[:SCAN_LIMIT]) + " " + normalise(text[-SCAN_LIMIT:])
-    return Features(len(text), words, stop, letters, uppers, digits, capitalised, terminal, terminal_char, colon, sentences, norm)
-
-
-_WORD_START = re.compile(r"(?<!\w)\w")
-
-
-def _count_capitalised(text: str) -> int:
-    return sum(1 for m in _WORD_START.finditer(text) if m.group().isupper())
+    tokens = _WORD.findall(text.casefold())
+    stop = sum(1 for t in tokens if t in stopwords) if stopwords else 0
+    letters = len(_NON_LETTER.sub("", text))
+    digits = len(_NON_DIGIT.sub("", text))
+    stripped = text.rstrip(_CLOSERS)
+    last = stripped[-1] if stripped else ""
+    terminal_char = last if last in _TERMINALS else ""
+    sentences = 1 + len(_SENTENCE_BREAK.findall(text))
+    return Features(
+        chars=len(text),
+        words=len(tokens),
+        stopwords=stop,
+        letters=letters,
+        digits=digits,
+        terminal=bool(terminal_char),
+        terminal_char=terminal_char,
+        colon=last in ":：",
+        sentences=sentences,
+        norm=norm,
+    )

@@ -39,9 +39,12 @@ CATEGORY_CONCEPTS = (
 #: Headings that end the article when they appear on their own line.
 SECTION_CUT = "section_cut"
 
-#: Characters of a block searched for suffix and contains phrases. Phrase hits
-#: only decide short blocks (see rules.py), so a window this size loses nothing.
+#: Characters of a huge block that are normalised (head and tail each); phrase
+#: hits only decide short blocks (see rules.py), so this loses nothing.
 SCAN_LIMIT = 400
+#: Words of a block searched for contains phrases (rules use them on blocks of
+#: at most rules.MAX_PHRASE_WORDS words).
+SCAN_WORDS = 80
 
 _NON_WORD = re.compile(r"[\W_]+")
 _ELLIPSIS = "..."
@@ -66,66 +69,75 @@ class Match:
 
 
 class PhraseMatcher:
-    """All phrases of all concepts, compiled into a few combined patterns."""
+    """All phrases of all concepts, looked up by word n-grams in hash tables.
+
+    A block is split into words once; prefix and suffix phrases are found by
+    looking up its first and last n words for each phrase length n, contains
+    phrases by looking up its n-grams. The cost is linear in the words looked
+    at and independent of the number of phrases.
+    """
 
     def __init__(self, entries: list[tuple[str, str, str]]) -> None:
         # entries: (concept, kind, normalised phrase)
         self.exact: dict[str, str] = {}
-        by_kind: dict[str, dict[str, str]] = {"prefix": {}, "suffix": {}, "contains": {}}
+        self.prefix: dict[str, str] = {}
+        self.suffix: dict[str, str] = {}
+        self.contains: dict[str, str] = {}
+        tables = {"exact": self.exact, "prefix": self.prefix, "suffix": self.suffix, "contains": self.contains}
         for concept, kind, phrase in entries:
-            table = self.exact if kind == "exact" else by_kind[kind]
-            table.setdefault(phrase, concept)
-        self.prefix = by_kind["prefix"]
-        self.suffix = by_kind["suffix"]
-        self.contains = by_kind["contains"]
-        self._prefix_re = _alternation(self.prefix, r"\A", r"(?= |\Z)")
-        self._suffix_re = _alternation(self.suffix, r"(?:\A| )", r"\Z")
-        self._contains_re = _alternation(self.contains, r"(?:\A| )", r"(?= |\Z)")
+            tables[kind].setdefault(phrase, concept)
+        self._prefix_lengths = _lengths(self.prefix)
+        self._suffix_lengths = _lengths(self.suffix)
+        # Contains phrases indexed by their first word: (length in words, phrase), longest first.
+        self._by_first_word: dict[str, list[tuple[int, str]]] = {}
+        for phrase in sorted(self.contains, key=len, reverse=True):
+            words = phrase.split(" ")
+            self._by_first_word.setdefault(words[0], []).append((len(words), phrase))
 
     def match(self, norm: str) -> list[Match]:
         """Every hit on the normalised block text *norm*, exact hits first.
 
-        Suffix and contains phrases are looked for only in the last and first
-        :data:`SCAN_LIMIT` characters, so a huge block costs no more than a
-        small one.
+        Contains phrases are looked for only among the first
+        :data:`SCAN_WORDS` words, so a huge block costs no more than a small one.
         """
         hits = []
-        if len(norm) > SCAN_LIMIT:
-            norm_head = norm[:SCAN_LIMIT]
-            norm_tail = norm[-SCAN_LIMIT:]
-        else:
-            norm_head = norm_tail = norm
         concept = self.exact.get(norm)
         if concept is not None:
             hits.append(Match(concept, "exact", norm))
-        if self._prefix_re is not None:
-            m = self._prefix_re.match(norm)
-            if m:
-                phrase = m.group(1)
-                hits.append(Match(self.prefix[phrase], "prefix", phrase))
-        if self._suffix_re is not None:
-            m = self._suffix_re.search(norm_tail)
-            if m:
-                phrase = m.group(1)
-                hits.append(Match(self.suffix[phrase], "suffix", phrase))
-        if self._contains_re is not None:
-            m = self._contains_re.search(norm_head)
-            if m:
-                phrase = m.group(1)
-                hits.append(Match(self.contains[phrase], "contains", phrase))
+        words = norm.split(" ", SCAN_WORDS)[:SCAN_WORDS] if norm else []
+        for kind, table, lengths in (
+            ("prefix", self.prefix, self._prefix_lengths),
+            ("suffix", self.suffix, self._suffix_lengths),
+        ):
+            source = words if kind == "prefix" else norm.rsplit(" ", max(lengths, default=0))
+            for n in lengths:
+                if n > len(source):
+                    continue
+                key = " ".join(source[:n] if kind == "prefix" else source[-n:])
+                concept = table.get(key)
+                if concept is not None:
+                    hits.append(Match(concept, kind, key))
+                    break
+        hit = self._find_contained(words)
+        if hit is not None:
+            hits.append(hit)
         return hits
 
-
-def _alternation(phrases: dict[str, str], head: str, tail: str) -> re.Pattern[str] | None:
-    """One pattern matching any of *phrases*, longest first, captured as group 1.
-
-    The alternatives are literal words, so matching costs at most
-    (number of phrases) steps per position: no nested quantifiers.
-    """
-    if not phrases:
+    def _find_contained(self, words: list[str]) -> Match | None:
+        index = self._by_first_word
+        for i, word in enumerate(words):
+            candidates = index.get(word)
+            if candidates is None:
+                continue
+            for n, phrase in candidates:
+                if n == 1 or " ".join(words[i : i + n]) == phrase:
+                    return Match(self.contains[phrase], "contains", phrase)
         return None
-    body = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(head + "(" + body + ")" + tail)
+
+
+def _lengths(table: dict[str, str]) -> list[int]:
+    """The distinct phrase lengths in words, longest first."""
+    return sorted({p.count(" ") + 1 for p in table}, reverse=True)
 
 
 def _parse_line(line: str) -> tuple[str, str] | None:
