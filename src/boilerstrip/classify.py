@@ -29,7 +29,9 @@ PROSE = "prose"
 SENTENCE = "sentence"
 HEADING = "heading"
 SHORT = "short"
-TEXT_CLASSES = (PROSE, SENTENCE, HEADING, SHORT)
+#: An item of a schedule: one of several consecutive date lines ("June 9 – Tampa, FL").
+LIST_ITEM = "list-item"
+TEXT_CLASSES = (PROSE, SENTENCE, HEADING, SHORT, LIST_ITEM)
 
 # --- Thresholds of the text classes -----------------------------------------------
 #: Prose needs this many words ... (jusText's "good" paragraphs start near 10-15 words)
@@ -68,13 +70,14 @@ MIN_WORDS_BEFORE_COMMENTS = 60
 #: A comments or related phrase on a heading of at most this many words
 #: ("Top Rated Comments", "[ 167 comments ]", "You may also like") opens a section.
 MAX_MARKER_WORDS = 6
+#: Consecutive date lines that make a schedule rather than datelines.
+MIN_DATE_RUN = 3
 #: Caption text above a credit line: blocks and words per block (captions in the
 #: dev benchmarks are one or two sentences, alt text one line).
 MAX_CAPTION_BLOCKS = 2
 MAX_CAPTION_WORDS = 40
-#: The standfirst sits at most this many blocks above the article, below the
-#: title; an unterminated line needs this many words to count as one.
-MAX_STANDFIRST_GAP = 8
+#: An unterminated line between title and article needs this many words to
+#: count as the standfirst.
 MIN_STANDFIRST_WORDS = 8
 #: Longest run of headings and short lines kept between two prose blocks
 #: (section headings, in-article lists). Longer runs are menus or link lists.
@@ -183,12 +186,34 @@ def mark_sections(
             if d.label == PROSE:
                 prose_words += feats[i].words
             continue
-        if section == C.RELATED and d.label == PROSE and feats[i].terminal and _prose_follows(drafts, feats, i + 1, n):
+        if section == C.RELATED and d.label == PROSE and feats[i].terminal and _prose_follows(drafts, i + 1, n):
             section = None
             prose_words += feats[i].words
             continue
         if d.label in TEXT_CLASSES:
             d.section, d.section_reason, d.weight = section, f"section:{section}:{marker}", WEIGHT_RULE
+
+
+def mark_date_lists(drafts: list[Draft]) -> None:
+    """Turn runs of date lines into list items: a tour or event schedule.
+
+    A dateline stands alone; :data:`MIN_DATE_RUN` or more date-shaped lines in
+    a row are a list the article gives. Their weight is neutral, so they
+    neither pull the region towards them nor push it away.
+    """
+    n = len(drafts)
+    i = 0
+    while i < n:
+        if drafts[i].reason != "shape:date":
+            i += 1
+            continue
+        j = i
+        while j < n and drafts[j].reason == "shape:date":
+            j += 1
+        if j - i >= MIN_DATE_RUN:
+            for d in drafts[i:j]:
+                d.label, d.reason, d.weight = LIST_ITEM, "text:date-list", 0.0
+        i = j
 
 
 def mark_captions(drafts: list[Draft], feats: Sequence[Features]) -> None:
@@ -221,10 +246,12 @@ def _prose_next(drafts: Sequence[Draft], j: int, n: int) -> bool:
     return j < n and drafts[j].label == PROSE
 
 
-def _prose_follows(drafts: Sequence[Draft], feats: Sequence[Features], j: int, n: int) -> bool:
-    """True if the next block that is not rule clutter is prose or a sentence, or none is left."""
-    while j < n and drafts[j].label not in TEXT_CLASSES:
-        j += 1
+def _prose_follows(drafts: Sequence[Draft], j: int, n: int) -> bool:
+    """True if block *j* is prose or a sentence, or the page ends before it.
+
+    Directly: teaser cards alternate prose with buttons or source lines, an
+    article's paragraphs follow one another.
+    """
     return j >= n or drafts[j].label in (PROSE, SENTENCE)
 
 
@@ -254,22 +281,24 @@ def extend_over_list(drafts: Sequence[Draft], feats: Sequence[Features], region:
     them; the colon says they belong to the article.
     """
     first, last = region
+    while last < len(drafts) and last > 0 and drafts[last].label == LIST_ITEM and not drafts[last].section:
+        last += 1  # a schedule closing the article
     if last == 0 or not feats[last - 1].colon:
-        return region
+        return first, last
     end = last
     while end < len(drafts) and end - last < MAX_LIST_RUN and drafts[end].label in (HEADING, SHORT) and not drafts[end].section:
         end += 1
     run = list(range(last, end))
     if run and _article_run(run, feats, inside=True):
         return first, end
-    return region
+    return first, last
 
 
 def final_labels(drafts: list[Draft], feats: Sequence[Features], region: tuple[int, int]) -> None:
     """Decide every block's category from its label, its place and its neighbours."""
     first, last = region
     list_end = extend_over_list(drafts, feats, region)[1]
-    lead_start = _standfirst_start(drafts, feats, first)
+    lead_start = _standfirst_start(drafts, first)
     in_list = _runs_between_prose(drafts, feats, first, last)
     for i, d in enumerate(drafts):
         if d.category:  # already decided (the title and its copies)
@@ -286,7 +315,7 @@ def final_labels(drafts: list[Draft], feats: Sequence[Features], region: tuple[i
             d.category, d.reasons = C.BODY, (d.reason, "context:list-after-colon")
         elif i >= last:
             d.category, d.reasons = C.BOILERPLATE, (d.reason, "region:after-article")
-        elif d.label in (PROSE, SENTENCE):
+        elif d.label in (PROSE, SENTENCE, LIST_ITEM):
             d.category, d.reasons = C.BODY, (d.reason, "region:inside")
         elif i in in_list:
             d.category, d.reasons = C.BODY, (d.reason, "context:between-prose")
@@ -294,13 +323,14 @@ def final_labels(drafts: list[Draft], feats: Sequence[Features], region: tuple[i
             d.category, d.reasons = C.BOILERPLATE, (d.reason, "context:no-prose-around")
 
 
-def _standfirst_start(drafts: Sequence[Draft], feats: Sequence[Features], first: int) -> int:
+def _standfirst_start(drafts: Sequence[Draft], first: int) -> int:
     """Index after the title when the title stands above the region, else *first*.
 
     Between the headline and the article pages print the standfirst (a one or
-    two sentence summary), bylines and the lead image; the summary is article text.
+    two sentence summary), bylines and the lead image; the summary is article
+    text. The title itself was chosen near the article (title.TITLE_WINDOW).
     """
-    for i in range(first - 1, max(-1, first - 1 - MAX_STANDFIRST_GAP), -1):
+    for i in range(first - 1, -1, -1):
         if drafts[i].category == C.TITLE:
             return i + 1
     return first

@@ -47,15 +47,24 @@ SCAN_LIMIT = 400
 SCAN_WORDS = 80
 
 _NON_WORD = re.compile(r"[\W_]+")
+# The target of a markdown link or image: "](" then anything but ")" or white space.
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)?")
 _ELLIPSIS = "..."
 
 
 def normalise(text: str) -> str:
     """Casefold and reduce *text* to words separated by single spaces.
 
+    Link targets of markdown links are dropped, so ``[Share](https://x.example/s)``
+    reads as its link text.
+
     >>> normalise("  Share this:  Twitter / E-mail ")
     'share this twitter e mail'
+    >>> normalise("[Share](https://x.example/p?action=share)")
+    'share'
     """
+    if "](" in text:
+        text = _LINK_TARGET.sub(" ", text)
     return _NON_WORD.sub(" ", text.casefold()).strip()
 
 

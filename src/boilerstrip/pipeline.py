@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Optional
 
 from . import categories as C
-from .classify import TEXT_CLASSES, final_labels, first_labels, main_region, mark_captions, mark_sections
+from .classify import (
+    TEXT_CLASSES,
+    final_labels,
+    first_labels,
+    main_region,
+    mark_captions,
+    mark_date_lists,
+    mark_sections,
+)
 from .features import measure
 from .language import detect
 from .lexicon import cut_matcher, matcher, months, stopwords
@@ -44,6 +52,7 @@ def strip(text: str, /, *, options: Optional[Options] = None) -> Result:
     feats = [measure(t, stop) for t in texts]
 
     drafts = first_labels(texts, feats, matcher(), months(), language is not None)
+    mark_date_lists(drafts)
     mark_sections(drafts, feats, cut_matcher())
     mark_captions(drafts, feats)
     region = main_region(drafts)

@@ -147,6 +147,11 @@ def pitch_shape(f: Features) -> Label:
 
 
 # Datelines: a date or time and little else.
+#: Longest dateline, in words ("Published ... | Updated ..." lines run to ~18).
+MAX_DATELINE_WORDS = 20
+#: Share of date tokens (digits, months, am/pm) in a dateline.
+MIN_DATE_SHARE = 0.35
+_TIME_WORDS = frozenset({"am", "pm", "a", "p", "m", "h", "uhr", "hrs"})
 _NUMERIC_DATE = re.compile(
     r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"  # 13-02-2025, 2025-02-13, 13.02.25
     r"|\b\d{1,2}:\d\d\b"  # 16:02
@@ -159,15 +164,21 @@ _RELATIVE_TIME = re.compile(
 
 
 def date_shape(text: str, f: Features, months: frozenset[str]) -> Label:
-    """A short block that is mostly a date, a time or "15 minutes ago"."""
-    if f.words > 10 or f.terminal and f.words > 6:
+    """A short block that is mostly a date, a time or "15 minutes ago".
+
+    "October 9, 2018 at 4:02 pm", "Published April 14, 2024 at 11:42 p.m. |
+    Updated ...": a date is present and date tokens (digits, month names, am/pm)
+    make up at least :data:`MIN_DATE_SHARE` of the words.
+    """
+    if f.words > MAX_DATELINE_WORDS or f.digits == 0:
         return None
     tokens = f.norm.split()
     has_month = any(t in months for t in tokens)
-    has_digit = f.digits > 0
-    if _NUMERIC_DATE.search(text) or (has_month and has_digit):
-        return C.BYLINE, "shape:date"
-    if has_digit and _RELATIVE_TIME.search(text) and f.words <= 6:
+    if _NUMERIC_DATE.search(text) or has_month:
+        dateish = sum(1 for t in tokens if t.isdigit() or t in months or t in _TIME_WORDS)
+        if dateish >= MIN_DATE_SHARE * len(tokens) or (f.words <= 10 and not f.terminal):
+            return C.BYLINE, "shape:date"
+    if _RELATIVE_TIME.search(text) and f.words <= 6:
         return C.BYLINE, "shape:relative-time"
     return None
 
@@ -180,6 +191,30 @@ def truncated_teaser(text: str, f: Features) -> Label:
     """A paragraph that ends in a bracketed ellipsis is a teaser for another page."""
     if _TRUNCATED.search(text[-12:]):
         return C.RELATED, "shape:truncated-teaser"
+    return None
+
+
+# A markdown image alone on its line: ![alt text](image.jpg) (or wrapped in a link).
+_MARKDOWN_IMAGE = re.compile(r"\A\[?!\[[^\]]{0,300}\]\([^)\s]*\)(?:\]\([^)\s]*\))?\Z")
+#: Share rows: at least this share of the words are network or share-button names.
+MIN_SHARE_ROW_SHARE = 0.5
+
+
+def markdown_image(text: str) -> Label:
+    """``![alt](src)``: an image; its alt text is not article text."""
+    if text.startswith(("![", "[![")) and _MARKDOWN_IMAGE.match(text):
+        return C.CAPTION, "shape:markdown-image"
+    return None
+
+
+def share_row(f: Features) -> Label:
+    """A line of share buttons: "Share Facebook Twitter Email", "Teilen: X WhatsApp"."""
+    if f.words > 12:
+        return None
+    tokens = f.norm.split()
+    buttons = sum(1 for t in tokens if t in word_set("share_buttons"))
+    if buttons >= 2 and buttons >= MIN_SHARE_ROW_SHARE * len(tokens):
+        return C.SHARE, "shape:share-row"
     return None
 
 
@@ -205,6 +240,8 @@ def first_rule(text: str, f: Features, matcher: PhraseMatcher, months: frozenset
     return (
         no_words(f)
         or lexicon_rule(f, matcher)
+        or markdown_image(text)
+        or share_row(f)
         or inline_promo_shape(text, f)
         or credit_shape(text, f)
         or credit_tail(text, f)
