@@ -122,7 +122,15 @@ PITCH_CUES_ALONE = 3
 #: "offer" and a "download" in 40 words is not a pitch. Set on the dev benchmarks.
 MIN_PITCH_DENSITY = 0.1
 #: Pitch words that make it an app promo rather than a newsletter pitch.
-_APP_CUES = frozenset({"app", "apps", "download"})
+_APP_CUES = frozenset(
+    {
+        "app", "apps", "download",  # en, and used as loan words everywhere
+        "herunterladen", "télécharger", "telecharger", "application", "descargar", "descarga",
+        "aplicación", "aplicacion", "scarica", "scaricare", "applicazione", "baixe", "baixar",
+        "aplicativo", "aplicação", "downloaden", "pobierz", "aplikacja", "aplikację",
+        "приложение", "скачать", "скачайте",
+    }
+)
 
 
 def pitch_shape(f: Features) -> Label:
