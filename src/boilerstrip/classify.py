@@ -77,8 +77,10 @@ MIN_DATE_RUN = 3
 MAX_CAPTION_BLOCKS = 2
 MAX_CAPTION_WORDS = 40
 #: An unterminated line between title and article needs this many words to
-#: count as the standfirst.
+#: count as the standfirst; the walk from the article up to the headline
+#: passes at most this many blocks.
 MIN_STANDFIRST_WORDS = 8
+MAX_STANDFIRST_GAP = 12
 #: Longest run of headings and short lines kept between two prose blocks
 #: (section headings, in-article lists). Longer runs are menus or link lists.
 MAX_LIST_RUN = 15
@@ -298,7 +300,7 @@ def final_labels(drafts: list[Draft], feats: Sequence[Features], region: tuple[i
     """Decide every block's category from its label, its place and its neighbours."""
     first, last = region
     list_end = extend_over_list(drafts, feats, region)[1]
-    lead_start = _standfirst_start(drafts, first)
+    lead_start = _standfirst_start(drafts, feats, first)
     in_list = _runs_between_prose(drafts, feats, first, last)
     for i, d in enumerate(drafts):
         if d.category:  # already decided (the title and its copies)
@@ -323,17 +325,29 @@ def final_labels(drafts: list[Draft], feats: Sequence[Features], region: tuple[i
             d.category, d.reasons = C.BOILERPLATE, (d.reason, "context:no-prose-around")
 
 
-def _standfirst_start(drafts: Sequence[Draft], first: int) -> int:
-    """Index after the title when the title stands above the region, else *first*.
+def _standfirst_start(drafts: Sequence[Draft], feats: Sequence[Features], first: int) -> int:
+    """Where the standfirst may start: just below the headline, else *first*.
 
     Between the headline and the article pages print the standfirst (a one or
-    two sentence summary), bylines and the lead image; the summary is article
-    text. The title itself was chosen near the article (title.TITLE_WINDOW).
+    two sentence summary), bylines, share rows and the lead image; the summary
+    is article text. Pages that print the headline several times may put the
+    standfirst between two copies, so the walk up from the article goes on
+    through headline copies, clutter and lead-like text, for at most
+    :data:`MAX_STANDFIRST_GAP` blocks, and the standfirst may start after the
+    highest copy of the headline it passed.
     """
-    for i in range(first - 1, -1, -1):
+    start = first
+    for i in range(first - 1, -1, -1):  # the chosen title, wherever it is above
         if drafts[i].category == C.TITLE:
-            return i + 1
-    return first
+            start = i + 1
+            break
+    for i in range(first - 1, max(-1, first - 1 - MAX_STANDFIRST_GAP), -1):
+        d = drafts[i]
+        if d.category in (C.TITLE, C.TITLE_DUPLICATE):
+            start = min(start, i + 1)
+        elif d.label in TEXT_CLASSES and not _lead_like(d, feats[i]):
+            break
+    return start
 
 
 def _lead_like(d: Draft, f: Features) -> bool:
