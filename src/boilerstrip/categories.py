@@ -7,6 +7,7 @@ category names a kind of page clutter and is removed.
 BODY = "body"
 TITLE = "title"
 TITLE_DUPLICATE = "title_duplicate"
+SUBTITLE = "subtitle"
 APP_PROMO = "app_promo"
 RELATED = "related"
 SHARE = "share"
@@ -26,6 +27,7 @@ ALL = (
     BODY,
     TITLE,
     TITLE_DUPLICATE,
+    SUBTITLE,
     APP_PROMO,
     RELATED,
     SHARE,
@@ -47,6 +49,7 @@ DESCRIPTIONS = {
     BODY: "article text, including section headings, quotes and lists",
     TITLE: "the headline, kept once in its own field",
     TITLE_DUPLICATE: "another copy of the headline (page title, repeated heading)",
+    SUBTITLE: "a subheadline between the headline and the article (no sentence end)",
     APP_PROMO: "download-the-app pitches and store badges",
     RELATED: "related / recommended / more-stories blocks and their teasers",
     SHARE: "share and social buttons, follow-us rows",

@@ -291,7 +291,7 @@ def extend_over_list(drafts: Sequence[Draft], feats: Sequence[Features], region:
     while end < len(drafts) and end - last < MAX_LIST_RUN and drafts[end].label in (HEADING, SHORT) and not drafts[end].section:
         end += 1
     run = list(range(last, end))
-    if run and _article_run(run, feats, inside=True):
+    if run and _article_run(run, feats):
         return first, end
     return first, last
 
@@ -307,8 +307,12 @@ def final_labels(drafts: list[Draft], feats: Sequence[Features], region: tuple[i
             continue
         if d.label not in TEXT_CLASSES:
             d.category, d.reasons = d.label, (d.reason,)
-        elif lead_start <= i < first and _lead_like(d, feats[i]):
+        elif lead_start <= i < first and d.label in (PROSE, SENTENCE):
             d.category, d.reasons = C.BODY, (d.reason, "context:standfirst")
+        elif lead_start <= i < first and _lead_like(d, feats[i]):
+            # A headline-like line under the headline. Kept in the body it would
+            # read as the headline of that body, so stripping twice would differ.
+            d.category, d.reasons = C.SUBTITLE, (d.reason, "context:subheadline")
         elif d.section:
             d.category, d.reasons = d.section, (d.reason, d.section_reason)
         elif i < first:
@@ -351,7 +355,8 @@ def _standfirst_start(drafts: Sequence[Draft], feats: Sequence[Features], first:
 
 
 def _lead_like(d: Draft, f: Features) -> bool:
-    return d.label in (PROSE, SENTENCE) or (d.label == HEADING and f.words >= MIN_STANDFIRST_WORDS)
+    """Prose, or a line long enough to be a subheadline."""
+    return d.label in (PROSE, SENTENCE) or (d.label in (HEADING, SHORT) and f.words >= MIN_STANDFIRST_WORDS)
 
 
 def _runs_between_prose(drafts: Sequence[Draft], feats: Sequence[Features], first: int, last: int) -> set[int]:
@@ -361,7 +366,7 @@ def _runs_between_prose(drafts: Sequence[Draft], feats: Sequence[Features], firs
     stands on both sides and the run is either a single line (a section
     heading) or reads like an in-article list rather than a menu: at most
     :data:`MAX_LIST_RUN` lines that average at least :data:`MIN_LIST_ITEM_WORDS`
-    words. A single heading directly above the first prose is kept too.
+    words.
     """
     keep: set[int] = set()
     run: list[int] = []
@@ -369,7 +374,7 @@ def _runs_between_prose(drafts: Sequence[Draft], feats: Sequence[Features], firs
     for i in range(first, last):
         label = drafts[i].label if not drafts[i].section else ""
         if label in (PROSE, SENTENCE):
-            if run and (seen_prose or len(run) == 1) and _article_run(run, feats, seen_prose):
+            if run and seen_prose and _article_run(run, feats):
                 keep.update(run)
             run = []
             seen_prose = True
@@ -378,10 +383,11 @@ def _runs_between_prose(drafts: Sequence[Draft], feats: Sequence[Features], firs
     return keep
 
 
-def _article_run(run: list[int], feats: Sequence[Features], inside: bool) -> bool:
+def _article_run(run: list[int], feats: Sequence[Features]) -> bool:
+    """A single line, or a list of at most MAX_LIST_RUN items that are not menu-short."""
     if len(run) == 1:
         return True
-    if not inside or len(run) > MAX_LIST_RUN:
+    if len(run) > MAX_LIST_RUN:
         return False
     words = sum(feats[i].words for i in run)
     return words >= MIN_LIST_ITEM_WORDS * len(run)

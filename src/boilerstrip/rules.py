@@ -99,7 +99,7 @@ def _credit_tail() -> re.Pattern[str]:
     return re.compile(
         r"(?:\A|[\s(\[—–|-])"  # start, or a space, bracket or dash before the credit word
         r"(?:" + words + r")"  # the credit word
-        r" ?[:.] ?"  # its colon (or the "Fot." abbreviation)
+        r"\s?[:.]\s?"  # its colon (or the "Fot." abbreviation)
         r"[^\s.!?][^.!?]{1,80}\Z",  # a name, no sentence end after it
         re.IGNORECASE,
     )
