@@ -60,6 +60,8 @@ WEIGHT_SENTENCE = 0.5
 WEIGHT_HEADING = -0.5
 WEIGHT_SHORT = -1.5
 WEIGHT_RULE = -2.0
+#: Blocks of a related or comments section: prose there must not pull the region in.
+WEIGHT_SECTION = -2.0
 #: Clutter that often sits inside the article (promos, captions, headline copies).
 WEIGHT_INLINE_CLUTTER = -1.0
 INLINE_CLUTTER = frozenset({C.INLINE_PROMO, C.CAPTION, C.TITLE_DUPLICATE, C.ADVERTISEMENT, C.SHARE})
@@ -166,6 +168,7 @@ def mark_sections(
     section: Optional[str] = None
     marker = ""
     prose_words = 0
+    opened = 0  # index of the current section's heading
     for i, d in enumerate(drafts):
         f = feats[i]
         # Strong markers come from section_cut.txt; a weak one (any short comments
@@ -181,19 +184,24 @@ def mark_sections(
             category = d.label if d.label in (C.COMMENTS, C.RELATED) else C.RELATED
             if category == C.COMMENTS and prose_words < MIN_WORDS_BEFORE_COMMENTS:
                 category = C.RELATED  # chrome above the article: may resume
-            section, marker = category, feats[i].norm
-            d.label, d.reason, d.weight = category, f"section-start:{category}", WEIGHT_RULE
+            section, marker, opened = category, feats[i].norm, i
+            d.label, d.reason, d.weight = category, f"section-start:{category}", WEIGHT_SECTION
             continue
         if section is None:
             if d.label == PROSE:
                 prose_words += feats[i].words
             continue
         if section == C.RELATED and d.label == PROSE and feats[i].terminal and _prose_follows(drafts, i + 1, n):
+            # The article resumes: the section was a box inside or above it. Its
+            # blocks stay labelled but weigh nothing, so the region can span it.
+            for j in range(opened, i):
+                if drafts[j].weight == WEIGHT_SECTION:
+                    drafts[j].weight = 0.0
             section = None
             prose_words += feats[i].words
             continue
         if d.label in TEXT_CLASSES:
-            d.section, d.section_reason, d.weight = section, f"section:{section}:{marker}", WEIGHT_RULE
+            d.section, d.section_reason, d.weight = section, f"section:{section}:{marker}", WEIGHT_SECTION
 
 
 def mark_date_lists(drafts: list[Draft]) -> None:
