@@ -77,7 +77,10 @@ MIN_DATE_RUN = 3
 #: Caption text above a credit line: blocks and words per block (captions in the
 #: dev benchmarks are one or two sentences, alt text one line).
 MAX_CAPTION_BLOCKS = 2
-MAX_CAPTION_WORDS = 40
+MAX_CAPTION_WORDS = 30
+#: A caption-labelled block of at most this many words is a credit line
+#: ("Foto: Florian Stadler", "Jane Doe/Reuters").
+MAX_CREDIT_WORDS = 8
 #: An unterminated line between title and article needs this many words to
 #: count as the standfirst; the walk from the article up to the headline
 #: passes at most this many blocks.
@@ -229,23 +232,26 @@ def mark_date_lists(drafts: list[Draft]) -> None:
 def mark_captions(drafts: list[Draft], feats: Sequence[Features]) -> None:
     """Label the caption text that stands right above a photo credit.
 
-    Pages print an image's alt text and caption, then its credit
-    ("Jane Doe/Reuters"). The credit has a shape; the caption above it is an
-    ordinary sentence, recognisable only by this neighbour. At most
-    :data:`MAX_CAPTION_BLOCKS` blocks of at most :data:`MAX_CAPTION_WORDS` words
-    each are taken, stopping at the first longer block.
+    Pages print an image's alt text and caption, then its credit ("Jane
+    Doe/Reuters", "Foto: Florian Stadler"). The credit has a shape; the caption
+    above it is an ordinary sentence, recognisable only by this neighbour. The
+    block right above a credit is taken when it is one sentence of at most
+    :data:`MAX_CAPTION_WORDS` words or a heading-like line (alt text); one more
+    heading-like line above a taken sentence is taken too.
     """
     for i, d in enumerate(drafts):
-        if d.reason != "shape:credit-slash":
+        if d.label != C.CAPTION or feats[i].words > MAX_CREDIT_WORDS or d.reason == "context:above-credit":
             continue
         j = i - 1
-        taken = 0
-        while j >= 0 and taken < MAX_CAPTION_BLOCKS:
-            dj = drafts[j]
-            if dj.label not in TEXT_CLASSES or feats[j].words > MAX_CAPTION_WORDS:
+        while j >= 0 and i - j <= MAX_CAPTION_BLOCKS:
+            dj, fj = drafts[j], feats[j]
+            alt_text = dj.label in (HEADING, SHORT)
+            one_sentence = dj.label in (PROSE, SENTENCE) and fj.sentences == 1 and fj.words <= MAX_CAPTION_WORDS
+            if dj.section or not (alt_text or (one_sentence and j == i - 1)):
                 break
             dj.label, dj.reason, dj.weight = C.CAPTION, "context:above-credit", WEIGHT_INLINE_CLUTTER
-            taken += 1
+            if alt_text:
+                break
             j -= 1
 
 

@@ -35,6 +35,7 @@ CATEGORY_CONCEPTS = (
     "footer",
     "advertisement",
     "inline_promo",
+    "boilerplate",
 )
 #: Headings that end the article when they appear on their own line.
 SECTION_CUT = "section_cut"

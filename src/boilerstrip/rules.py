@@ -55,7 +55,8 @@ def _is_prose_sentence(f: Features, hit: Match) -> bool:
 # forms such as "REGARD: ..." all have this shape.
 _PROMO_LEAD = re.compile(
     r"\A[^\w]{0,3}"  # optional bullet or quote
-    r"[^\W\d_a-zß-ÿа-я]{4,}"  # first word: 4+ upper-case letters (no lower-case Latin/Cyrillic)
+    r"(?=[^\W\d_a-zß-ÿа-я ]{4}|[^\W\d_a-zß-ÿа-я]{3} [^\W\d_a-zß-ÿа-я])"  # 4+ capitals, or 3 and another word
+    r"[^\W\d_a-zß-ÿа-я]{3,}"  # first word: upper-case letters (no lower-case Latin/Cyrillic)
     r"(?: [^\W\d_a-zß-ÿа-я]{2,}){0,2}"  # up to two more upper-case words
     r" ?[:|»›>]\s"  # the marker
 )
@@ -166,7 +167,7 @@ _NUMERIC_DATE = re.compile(
 )
 _RELATIVE_TIME = re.compile(
     r"\b\d{1,3} ?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|std|stunden?|tagen?|minuten?|heures?|jours?|horas?|días?|dias?|ore|giorni|uur|dagen)\b"
-    r".{0,12}\b(?:ago|read|geleden|fa|atrás)?",
+    r".{0,12}\b(?:ago|read|geleden|fa|atrás|назад|lesezeit|lecture|lectura|leitura|lettura)",
     re.IGNORECASE,
 )
 
