@@ -181,7 +181,7 @@ def mark_sections(
             d.label in (C.COMMENTS, C.RELATED)
             and f.words <= MAX_MARKER_WORDS
             and not f.terminal
-            and not _prose_next(drafts, i + 1, n)
+            and _next_text_label(drafts, i + 1, n) != PROSE
         )
         if is_marker:
             category = d.label if d.label in (C.COMMENTS, C.RELATED) else C.RELATED
@@ -194,12 +194,26 @@ def mark_sections(
             if d.label == PROSE:
                 prose_words += feats[i].words
             continue
-        if section == C.RELATED and d.label == PROSE and feats[i].terminal and _prose_follows(drafts, i + 1, n):
+        # A heading, one headline, then article prose: "À lire aussi" + title,
+        # an in-article promo box rather than a section.
+        # (Teaser lists differ: their prose is followed by the next teaser's headline.)
+        promo_box = (
+            i == opened + 2
+            and drafts[i - 1].label == HEADING
+            and d.label == PROSE
+            and prose_words > 0
+            and (i + 1 >= n or drafts[i + 1].label != HEADING)
+        )
+        if section == C.RELATED and d.label == PROSE and feats[i].terminal and (
+            promo_box or _prose_follows(drafts, i + 1, n)
+        ):
             # The article resumes: the section was a box inside or above it. Its
             # blocks stay labelled but weigh nothing, so the region can span it.
             for j in range(opened, i):
                 if drafts[j].weight == WEIGHT_SECTION:
                     drafts[j].weight = 0.0
+                if promo_box:
+                    drafts[j].label, drafts[j].section, drafts[j].reason = C.INLINE_PROMO, "", "context:promo-box"
             section = None
             prose_words += feats[i].words
             continue
@@ -246,7 +260,7 @@ def mark_captions(drafts: list[Draft], feats: Sequence[Features]) -> None:
         while j >= 0 and i - j <= MAX_CAPTION_BLOCKS:
             dj, fj = drafts[j], feats[j]
             alt_text = dj.label in (HEADING, SHORT)
-            one_sentence = dj.label in (PROSE, SENTENCE) and fj.sentences == 1 and fj.words <= MAX_CAPTION_WORDS
+            one_sentence = dj.label in (PROSE, SENTENCE) and fj.sentences <= 2 and fj.words <= MAX_CAPTION_WORDS
             if dj.section or not (alt_text or (one_sentence and j == i - 1)):
                 break
             dj.label, dj.reason, dj.weight = C.CAPTION, "context:above-credit", WEIGHT_INLINE_CLUTTER
@@ -255,11 +269,11 @@ def mark_captions(drafts: list[Draft], feats: Sequence[Features]) -> None:
             j -= 1
 
 
-def _prose_next(drafts: Sequence[Draft], j: int, n: int) -> bool:
-    """True if the next block that is not rule clutter is prose."""
+def _next_text_label(drafts: Sequence[Draft], j: int, n: int) -> Optional[str]:
+    """The text class of the next block that no rule labelled, or None."""
     while j < n and drafts[j].label not in TEXT_CLASSES:
         j += 1
-    return j < n and drafts[j].label == PROSE
+    return drafts[j].label if j < n else None
 
 
 def _prose_follows(drafts: Sequence[Draft], j: int, n: int) -> bool:

@@ -30,15 +30,22 @@ MAX_BYLINE_WORDS = 8
 #: An inline promo is a marker plus a headline; a headline rarely exceeds 30 words.
 MAX_PROMO_WORDS = 30
 
+#: A byline that also carries the date runs longer: "By Jane Doe at Priory Lane
+#: Saturday 12 October 2024, 19:48", "Words by A | Illustration by B | 11 Nov 2022".
+MAX_DATED_BYLINE_WORDS = 16
+
 _MAX_WORDS = {C.BYLINE: MAX_BYLINE_WORDS, C.INLINE_PROMO: MAX_PROMO_WORDS}
 
 
-def lexicon_rule(f: Features, matcher: PhraseMatcher) -> Label:
+def lexicon_rule(text: str, f: Features, matcher: PhraseMatcher, months: frozenset[str]) -> Label:
     """The category of the first phrase that decides the block, if any."""
     for hit in matcher.match(f.norm):
         if hit.kind == "exact":
             return hit.concept, f"lexicon:{hit.concept}"
-        if f.words <= _MAX_WORDS.get(hit.concept, MAX_PHRASE_WORDS) and not _is_prose_sentence(f, hit):
+        limit = _MAX_WORDS.get(hit.concept, MAX_PHRASE_WORDS)
+        if hit.concept == C.BYLINE and _has_date(text, f, months):
+            limit = MAX_DATED_BYLINE_WORDS
+        if f.words <= limit and not _is_prose_sentence(f, hit):
             return hit.concept, f"lexicon:{hit.concept}:{hit.kind}"
     return None
 
@@ -172,6 +179,13 @@ _RELATIVE_TIME = re.compile(
 )
 
 
+def _has_date(text: str, f: Features, months: frozenset[str]) -> bool:
+    """A numeric date or time, or a month name with a number."""
+    if f.digits == 0:
+        return False
+    return bool(_NUMERIC_DATE.search(text)) or any(t in months for t in f.norm.split())
+
+
 def date_shape(text: str, f: Features, months: frozenset[str]) -> Label:
     """A short block that is mostly a date, a time or "15 minutes ago".
 
@@ -182,8 +196,7 @@ def date_shape(text: str, f: Features, months: frozenset[str]) -> Label:
     if f.words > MAX_DATELINE_WORDS or f.digits == 0:
         return None
     tokens = f.norm.split()
-    has_month = any(t in months for t in tokens)
-    if _NUMERIC_DATE.search(text) or has_month:
+    if _has_date(text, f, months):
         dateish = sum(1 for t in tokens if t.isdigit() or t in months or t in _TIME_WORDS)
         if dateish >= MIN_DATE_SHARE * len(tokens) or (f.words <= 10 and not f.terminal):
             return C.BYLINE, "shape:date"
@@ -248,7 +261,7 @@ def first_rule(text: str, f: Features, matcher: PhraseMatcher, months: frozenset
     """Run the context-free rules in order; the first that fires decides."""
     return (
         no_words(f)
-        or lexicon_rule(f, matcher)
+        or lexicon_rule(text, f, matcher, months)
         or markdown_image(text)
         or share_row(f)
         or inline_promo_shape(text, f)

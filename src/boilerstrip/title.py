@@ -24,11 +24,16 @@ MAX_TITLE_WORDS = 30
 MAX_TITLE_DISTANCE = 3
 #: How many kept-looking blocks above the article are considered.
 TITLE_WINDOW = 6
+#: Below this score no block is taken for the title: a two-word label next to
+#: the article (-2.5) is not a headline, a three-word one (-0.5) may be.
+MIN_TITLE_SCORE = -1.0
 #: Score lost per block of distance from the article (see _title_score).
 DISTANCE_PENALTY = 0.5
 #: A ``<title>`` line may add at most this many words (the site name) to the headline.
 MAX_SITE_WORDS = 8
 
+# A markdown link alone on its line, maybe as a heading: "# [Site](https://...)".
+_LINK_ONLY = re.compile(r"\A[#*\s]*\[[^\]]*\]\([^)\s]*\)\s*\Z")
 # Separators between headline and site name in a page title.
 _TITLE_SEPARATORS = re.compile(r"\s+[-|–—·•:»]+\s+|\s*::\s*")
 
@@ -41,9 +46,15 @@ class TitleChoice:
     duplicates: tuple[int, ...]  # every other block that repeats the headline
 
 
-def headline_like(f: Features) -> bool:
-    """Short, has letters, and does not end in a full stop."""
-    return 2 <= f.words <= MAX_TITLE_WORDS and f.letters > 0 and not _ends_with_period(f)
+def headline_like(text: str, f: Features) -> bool:
+    """Short, one sentence, does not end in a full stop, and is not a bare link."""
+    return (
+        2 <= f.words <= MAX_TITLE_WORDS
+        and f.letters > 0
+        and f.sentences == 1
+        and not _ends_with_period(f)
+        and not _LINK_ONLY.match(text)
+    )
 
 
 def _ends_with_period(f: Features) -> bool:
@@ -80,10 +91,10 @@ def find_title(
         in_page_title = i != 0 and norms[i] == page_title
         if distance > TITLE_WINDOW and not in_page_title:
             continue
-        if not headline_like(feats[i]):
+        if not headline_like(texts[i], feats[i]):
             continue
         score = _title_score(texts[i], feats[i], counts[norms[i]] > 1, in_page_title) - DISTANCE_PENALTY * distance
-        if score > best_score:
+        if score > best_score and score >= MIN_TITLE_SCORE:
             best_score, chosen = score, i
     if chosen is None:
         return None
