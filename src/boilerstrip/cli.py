@@ -65,7 +65,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         result = strip(text, options=options)
         out = sys.stdout
         if args.json:
-            out.write(json.dumps(result.summary_dict(), ensure_ascii=False) + "\n")
+            out.write(dumps(result.summary_dict()) + "\n")
         elif args.explain:
             out.write(explain(text, result))
         else:
@@ -80,10 +80,27 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except MemoryError:
+        _error("out of memory")
+        return EXIT_INPUT
+    except Exception as e:  # never a traceback; say what happened in one line
+        _error(f"internal error: {type(e).__name__}: {e} (please report this)")
+        return EXIT_INPUT
 
 
 class _InputError(Exception):
     pass
+
+
+def dumps(obj: Any) -> str:
+    """JSON text for one output object: UTF-8 as is, but lone surrogates (which
+    JSON input may carry as escapes) escaped again, so the output stays valid."""
+    text = json.dumps(obj, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(obj, ensure_ascii=True)
+    return text
 
 
 def _error(message: str) -> None:
@@ -138,7 +155,7 @@ def _run_jsonl(path: Optional[str], options: Options) -> int:
                 raw = raw[3:]
             if not raw.strip():
                 continue  # blank lines carry no record
-            out.write(json.dumps(process_record(raw, number, options), ensure_ascii=False) + "\n")
+            out.write(dumps(process_record(raw, number, options)) + "\n")
     out.flush()
     return EXIT_OK
 
@@ -159,7 +176,13 @@ def process_record(raw: bytes, number: int, options: Options) -> dict[str, Any]:
         if "id" in record:
             error["id"] = record["id"]
         return error
-    result = strip(text, options=options)
+    try:
+        result = strip(text, options=options)
+    except Exception as e:  # a bug must not stop the batch; report it on the record
+        error = {"error": f"internal error: {type(e).__name__}: {e}", "line": number}
+        if "id" in record:
+            error["id"] = record["id"]
+        return error
     summary = result.summary_dict()
     out: dict[str, Any] = {}
     for key, value in record.items():
