@@ -240,29 +240,9 @@ def test_samples_are_present():
 
 POSITIONS = ("between", "before_first", "after_last")
 
-#: Why a heavy clutter block before a short last paragraph drops that paragraph.
-_REGION_ENDS_EARLY = (
-    "main_region() (maximum-weight run of blocks) ends the article before a clutter block "
-    "that weighs more than the prose after it, so a short last paragraph is dropped as "
-    "region:after-article (the first paragraph is rescued as context:standfirst, the last "
-    "has no such rescue). A prose block weighs 1 + words/10: +3 for 20 words. "
-)
-_SHARE_ROW_REASON = _REGION_ENDS_EARLY + (
-    "Each share line weighs WEIGHT_INLINE_CLUTTER (-1): 4 or 5 lines (-4, -5) before a 20-word "
-    "last paragraph drop it. Minimal: test_block_next_to_a_short_paragraph[share_row-short_last]"
-)
-_APP_PROMO_REASON = _REGION_ENDS_EARLY + (
-    "The two app-promo lines weigh WEIGHT_RULE (-2) each, -4 in all: a last paragraph of fewer "
-    "than 30 words after them is dropped. Minimal: "
-    "test_block_next_to_a_short_paragraph[app_promo-short_last]"
-)
-
 #: (kind, position) pairs that fail today, with the reason; each is xfail(strict=True).
 #: The minimal forms are the NEXT_TO_SHORT cases below (also tried as explicit examples).
-INSERTION_XFAIL: dict[tuple[str, str], str] = {
-    ("share_row", "between"): _SHARE_ROW_REASON,
-    ("app_promo", "between"): _APP_PROMO_REASON,
-}
+INSERTION_XFAIL: dict[tuple[str, str], str] = {}
 
 
 def _insertion_params():
@@ -314,10 +294,7 @@ BLOCKS = {
 PLACES = ("short_first", "short_last")
 
 #: (kind, place) pairs that fail today, with the reason; each is xfail(strict=True).
-NEXT_TO_SHORT_XFAIL: dict[tuple[str, str], str] = {
-    ("share_row", "short_last"): _SHARE_ROW_REASON,
-    ("app_promo", "short_last"): _APP_PROMO_REASON,
-}
+NEXT_TO_SHORT_XFAIL: dict[tuple[str, str], str] = {}
 
 
 def hand_written(place: str) -> tuple[str, list[str], str]:

@@ -244,18 +244,7 @@ def test_promo_shape_up_to_max_promo_words():
         ("Behold: Harbour Bridge Opens", None),  # not capitals
         ("BEHOLD: Harbour Bridge Opens.", None),  # a full stop: a sentence
         ("•BEHOLD: Harbour Bridge Opens", PROMO),  # a bullet before the lead
-        pytest.param(
-            "• BEHOLD: Harbour Bridge Opens",
-            PROMO,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="inline_promo_shape counts the lead's whitespace tokens (bullet included) "
-                "against f.words, which counts \\w+ words only: a spaced bullet '• ' costs one "
-                "headline word, so '• BEHOLD: A B C' (3 words after the lead) is not a promo while "
-                "'•BEHOLD: A B C' and 'BEHOLD: A B C' are",
-            ),
-            id="spaced-bullet-lead",
-        ),
+        ("• BEHOLD: Harbour Bridge Opens", PROMO),  # a spaced bullet is not a word
         ("• BEHOLD: Harbour Bridge Opens Today", PROMO),  # one more word and it is
         ("BEHOLD Harbour Bridge Opens", None),  # no marker
         ("Q: What did the council find there?", None),  # interview question

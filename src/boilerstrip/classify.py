@@ -66,6 +66,11 @@ WEIGHT_SECTION = -2.0
 WEIGHT_INLINE_CLUTTER = -1.0
 INLINE_CLUTTER = frozenset({C.INLINE_PROMO, C.CAPTION, C.TITLE_DUPLICATE, C.ADVERTISEMENT, C.SHARE})
 
+#: Clutter that may sit between two parts of an article, and how many such
+#: blocks in a row the region may bridge to reach more prose.
+BRIDGEABLE = INLINE_CLUTTER | {C.APP_PROMO}
+MAX_BRIDGED_BLOCKS = 6
+
 #: Words of article prose that must come before a "Comments" heading for it to
 #: end the article; above the article the same words are share-row chrome.
 MIN_WORDS_BEFORE_COMMENTS = 60
@@ -302,6 +307,38 @@ def main_region(drafts: Sequence[Draft]) -> tuple[int, int]:
         if run > best or (run == best and run > 0 and i + 1 - run_start > best_span[1] - best_span[0]):
             best, best_span = run, (run_start, i + 1)
     return best_span
+
+
+def extend_over_inline_clutter(drafts: Sequence[Draft], region: tuple[int, int]) -> tuple[int, int]:
+    """Take in prose that only a share row, promo or ad separates from the region.
+
+    Clutter inside an article weighs against it, so a short last (or first)
+    paragraph behind a share row can lose to it in the maximum-weight run. Such
+    clutter is removed anyway; prose on its far side that ends like a sentence
+    is the article going on. At most :data:`MAX_BRIDGED_BLOCKS` blocks are bridged.
+    """
+    first, last = region
+    if first == last:
+        return region
+    n = len(drafts)
+    j = last
+    while j < n:
+        k = j
+        while k < n and k - j < MAX_BRIDGED_BLOCKS and drafts[k].label in BRIDGEABLE and not drafts[k].section:
+            k += 1
+        if k == j or k >= n or drafts[k].label != PROSE or drafts[k].section:
+            break
+        last = j = k + 1
+    j = first - 1
+    while j >= 0:
+        k = j
+        while k >= 0 and j - k < MAX_BRIDGED_BLOCKS and drafts[k].label in BRIDGEABLE and not drafts[k].section:
+            k -= 1
+        if k == j or k < 0 or drafts[k].label != PROSE or drafts[k].section:
+            break
+        first = k
+        j = k - 1
+    return first, last
 
 
 def extend_over_list(drafts: Sequence[Draft], feats: Sequence[Features], region: tuple[int, int]) -> tuple[int, int]:

@@ -7,6 +7,7 @@ from typing import Optional
 from . import categories as C
 from .classify import (
     TEXT_CLASSES,
+    extend_over_inline_clutter,
     final_labels,
     first_labels,
     main_region,
@@ -55,7 +56,7 @@ def strip(text: str, /, *, options: Optional[Options] = None) -> Result:
     mark_date_lists(drafts)
     mark_sections(drafts, feats, cut_matcher())
     mark_captions(drafts, feats)
-    region = main_region(drafts)
+    region = extend_over_inline_clutter(drafts, main_region(drafts))
 
     title = find_title(texts, spans, feats, [d.label not in TEXT_CLASSES for d in drafts], region[0])
     if title is not None:

@@ -55,6 +55,9 @@ def _is_prose_sentence(f: Features, hit: Match) -> bool:
     return hit.concept == C.BYLINE and f.terminal and f.stop_ratio >= 0.3
 
 
+# A word, as features.py counts them.
+_WORD = re.compile(r"\w+")
+
 # --- Shape rules --------------------------------------------------------------------
 
 # Inline promo: an all-caps lead of 1-3 words (letters only, 4+ letters in the
@@ -74,7 +77,7 @@ def inline_promo_shape(text: str, f: Features) -> Label:
     if f.words > MAX_PROMO_WORDS or text.rstrip().endswith("."):
         return None
     m = _PROMO_LEAD.match(text)
-    if m and f.words - len(m.group().split()) >= 3:
+    if m and f.words - len(_WORD.findall(m.group())) >= 3:
         return C.INLINE_PROMO, "shape:caps-lead-colon"
     return None
 
