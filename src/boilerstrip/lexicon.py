@@ -225,6 +225,17 @@ def months() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def common_words(concept: str) -> frozenset[str]:
+    """The words of ``lexicons/_common/<concept>.txt``, normalised."""
+    words: set[str] = set()
+    for line in _read("_common", concept):
+        s = line.strip()
+        if s and not s.startswith("#"):
+            words.update(normalise(s).split())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=None)
 def credit_words() -> tuple[str, ...]:
     """Words that introduce a photo credit ("Photo:", "Bild:", "Фото:"), casefolded."""
     words = []

@@ -14,7 +14,7 @@ from typing import Optional, Tuple
 
 from . import categories as C
 from .features import Features
-from .lexicon import Match, PhraseMatcher, credit_words, word_set
+from .lexicon import Match, PhraseMatcher, common_words, credit_words, word_set
 
 Label = Optional[Tuple[str, str]]
 
@@ -154,11 +154,13 @@ def pitch_shape(f: Features) -> Label:
     if f.words > MAX_PITCH_WORDS or f.words < 3:
         return None
     tokens = set(f.norm.split())
-    cues = tokens & word_set("pitch")
-    if len(cues) < PITCH_CUES_WITH_YOU or len(cues) < MIN_PITCH_DENSITY * f.words:
+    strong = tokens & common_words("pitch_strong")
+    cues = (tokens & word_set("pitch")) | strong
+    score = len(cues) + len(strong)  # a strong pitch word counts twice
+    if score < PITCH_CUES_WITH_YOU or score < MIN_PITCH_DENSITY * f.words:
         return None
     you = bool(tokens & word_set("you"))
-    if len(cues) >= PITCH_CUES_ALONE or you:
+    if score >= PITCH_CUES_ALONE or you:
         if cues & _APP_CUES:
             return C.APP_PROMO, "shape:pitch"
         return C.NEWSLETTER, "shape:pitch"
