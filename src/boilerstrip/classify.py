@@ -406,7 +406,7 @@ def _standfirst_start(drafts: Sequence[Draft], feats: Sequence[Features], first:
     highest copy of the headline it passed.
     """
     start = first
-    for i in range(first - 1, -1, -1):  # the chosen title, wherever it is above
+    for i in range(first - 1, max(-1, first - 1 - MAX_STANDFIRST_GAP), -1):  # the chosen title
         if drafts[i].category == C.TITLE:
             start = i + 1
             break

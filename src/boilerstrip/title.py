@@ -96,6 +96,8 @@ def find_title(
         score = _title_score(texts[i], feats[i], counts[norms[i]] > 1, in_page_title) - DISTANCE_PENALTY * distance
         if score > best_score and score >= MIN_TITLE_SCORE:
             best_score, chosen = score, i
+    if chosen is None and _page_title_fallback(texts, feats, removable, article_start):
+        chosen = 0  # only the <title> line has the headline: take its headline part
     if chosen is None:
         return None
     title_norm = norms[chosen]
@@ -106,6 +108,19 @@ def find_title(
     if chosen == 0:
         start, end = _headline_part(texts[0], start, end)
     return TitleChoice(chosen, start, end, duplicates)
+
+
+def _page_title_fallback(
+    texts: Sequence[str], feats: Sequence[Features], removable: Sequence[bool], article_start: int
+) -> bool:
+    """The first block reads "Headline - Site" with a headline of 3+ words."""
+    if article_start == 0 or removable[0] or feats[0].words > MAX_TITLE_WORDS + MAX_SITE_WORDS:
+        return False
+    pieces = _parts(texts[0])
+    if len(pieces) < 2:
+        return False
+    a, b = max(pieces, key=lambda p: p[1] - p[0])
+    return len(texts[0][a:b].split()) >= 3
 
 
 def _title_score(text: str, f: Features, repeated: bool, in_page_title: bool) -> float:
