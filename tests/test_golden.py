@@ -17,8 +17,35 @@ from boilerstrip import strip
 SAMPLES = pathlib.Path(__file__).resolve().parent.parent / "samples"
 LABEL_FILES = sorted(SAMPLES.glob("*.labels.json"))
 
-#: sample name -> why it fails today.
-KNOWN_MISSES: dict[str, str] = {}
+#: sample name -> why it fails today (checked by reading the --explain output).
+KNOWN_MISSES: dict[str, str] = {
+    "de_news_html_text_kommentare": "paywall pitch in formal German ('Lesen Sie ... jetzt'): 'Sie' is "
+    "not a second-person cue after casefolding and no phrase names it",
+    "de_ratgeber_innertext_cookie": "table-of-contents questions above the article are kept: they "
+    "read as in-article headings between prose",
+    "de_wet_lokalsport": "'Ebenfalls lesenswert:' promo (mixed case, no lexicon phrase) and a "
+    "league table flattened into one WET line are kept",
+    "en_html_text_title_tag_only": "author bio as the last paragraph ('X is a retired librarian...') "
+    "is prose; no author-bio rule yet",
+    "en_innertext_spun_health": "in-article heading 'Get morning light' follows an ad label "
+    "('Commercial') and the two-line run is too short to pass the list test",
+    "en_inscriptis_nbsp_bullets": "'Key points' bullet list stands above the first paragraph, "
+    "outside the main region",
+    "en_inscriptis_single_line_article": "author bio and an inscriptis two-column grid of related "
+    "links after the one-line article are kept",
+    "en_reader_markdown_service": "blockquote newsletter pitch with one pitch word and a markdown "
+    "link ('Enjoying this article? ... briefing') is kept",
+    "en_recipe_html_text_crlf": "image alt text written as a sentence, with no credit line next to "
+    "it, reads as article prose",
+    "en_review_inscriptis_spec_table": "author bio as the last paragraph is kept",
+    "en_wet_sports_match_report": "'<Site>'s live coverage: Relive ...' promo in mixed case is kept",
+    "en_wet_spun_clutter": "spun related heading 'Linked Posts' is unknown, so the teasers after "
+    "it (full sentences on WET lines) are kept",
+    "es_wet_tecnologia": "WET line that starts 'Notas relacionadas' and holds the teasers exceeds "
+    "MAX_PHRASE_WORDS, so the prefix does not decide it",
+    "fr_culture_innertext_critique": "theatre credits after the review (short 'Avec : ...' lines) "
+    "are dropped as a list after the region",
+}
 
 
 def _load(path: pathlib.Path) -> tuple[str, dict]:

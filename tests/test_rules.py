@@ -409,10 +409,15 @@ YOU_WORDS = frozenset({"you", "your"})
 BUTTONS = frozenset({"facebook", "twitter", "whatsapp", "email", "share"})
 
 
+#: Pitch words that count twice (rules.pitch_shape); the cue lists below avoid them.
+STRONG_PITCH_WORDS = frozenset({"newsletter"})
+
+
 @pytest.fixture
 def word_sets(monkeypatch):
     sets = {"pitch": PITCH_WORDS, "you": YOU_WORDS, "share_buttons": BUTTONS}
     monkeypatch.setattr(rules, "word_set", lambda concept: sets[concept])
+    monkeypatch.setattr(rules, "common_words", lambda concept: {"pitch_strong": STRONG_PITCH_WORDS}[concept])
 
 
 def pitch(words: int, cues: list[str], you: bool) -> str:
@@ -424,7 +429,7 @@ def pitch(words: int, cues: list[str], you: bool) -> str:
 
 def test_pitch_cues_with_you(word_sets):
     n = rules.PITCH_CUES_WITH_YOU
-    cues = ["subscribe", "newsletter", "inbox", "offer", "free", "trial"]
+    cues = ["subscribe", "inbox", "offer", "free", "trial", "premium"]
     at = pitch(n + 2, cues[:n], you=True)  # short enough for the density rule
     assert rules.pitch_shape(measure(at)) == (C.NEWSLETTER, "shape:pitch")
     below = pitch(n + 1, cues[: n - 1], you=True)
@@ -434,7 +439,7 @@ def test_pitch_cues_with_you(word_sets):
 def test_pitch_cues_alone(word_sets):
     n = rules.PITCH_CUES_ALONE
     assert n > rules.PITCH_CUES_WITH_YOU
-    cues = ["subscribe", "newsletter", "inbox", "offer", "free", "trial"]
+    cues = ["subscribe", "inbox", "offer", "free", "trial", "premium"]
     at = pitch(n + 1, cues[:n], you=False)
     assert rules.pitch_shape(measure(at)) == (C.NEWSLETTER, "shape:pitch")
     below = pitch(n + 1, cues[: n - 1], you=False)  # enough cues with "you", not without
@@ -446,8 +451,15 @@ def test_pitch_app_cue_makes_an_app_promo(word_sets):
     assert rules.pitch_shape(measure(text)) == (C.APP_PROMO, "shape:pitch")
 
 
+def test_pitch_strong_word_counts_twice(word_sets):
+    # One strong word is worth PITCH_CUES_WITH_YOU (2) cues; one ordinary word is not.
+    assert rules.PITCH_CUES_WITH_YOU == 2
+    assert rules.pitch_shape(measure(pitch(5, ["newsletter"], you=True))) == (C.NEWSLETTER, "shape:pitch")
+    assert rules.pitch_shape(measure(pitch(5, ["offer"], you=True))) is None
+
+
 def test_pitch_min_density(word_sets):
-    cues = ["subscribe", "newsletter", "inbox"]
+    cues = ["subscribe", "offer", "inbox"]
     k = len(cues)
     # Longest block where k cues still make the density: k >= density * words.
     longest = max(w for w in range(k, rules.MAX_PITCH_WORDS + 1) if k >= rules.MIN_PITCH_DENSITY * w)

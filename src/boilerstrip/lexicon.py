@@ -48,8 +48,9 @@ SCAN_LIMIT = 400
 SCAN_WORDS = 80
 
 _NON_WORD = re.compile(r"[\W_]+")
-# The target of a markdown link or image: "](" then anything but ")" or white space.
-_LINK_TARGET = re.compile(r"\]\([^)\s]*\)?")
+# The target of a markdown link or image: "](" then a URL (no brackets or white
+# space, so every match stops at the next bracket: linear time on any input).
+_LINK_TARGET = re.compile(r"\]\([^()\[\]\s]*\)?")
 _ELLIPSIS = "..."
 
 

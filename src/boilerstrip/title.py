@@ -19,9 +19,6 @@ from .lexicon import normalise
 
 #: Longest headline, in words. Headlines in the dev benchmarks stay well below.
 MAX_TITLE_WORDS = 30
-#: How many blocks above the article a lone headline may stand (skipping
-#: bylines, share rows and other removed blocks, which are not counted).
-MAX_TITLE_DISTANCE = 3
 #: How many kept-looking blocks above the article are considered.
 TITLE_WINDOW = 6
 #: Below this score no block is taken for the title: a two-word label next to
@@ -35,7 +32,9 @@ MAX_SITE_WORDS = 8
 # A markdown link alone on its line, maybe as a heading: "# [Site](https://...)".
 _LINK_ONLY = re.compile(r"\A[#*\s]*\[[^\]]*\]\([^)\s]*\)\s*\Z")
 # Separators between headline and site name in a page title.
-_TITLE_SEPARATORS = re.compile(r"\s+[-|–—·•:»]+\s+|\s*::\s*")
+# Only the separator characters are matched (with white space on both sides checked
+# by lookarounds), so a long run of spaces costs linear time.
+_TITLE_SEPARATORS = re.compile(r"(?<=\s)[-|–—·•:»]+(?=\s)")
 
 
 @dataclass(frozen=True)
@@ -146,14 +145,21 @@ def _title_score(text: str, f: Features, repeated: bool, in_page_title: bool) ->
 
 
 def _parts(text: str) -> list[tuple[int, int]]:
-    """Spans of the pieces of a page-title line between separators."""
+    """Spans of the pieces of a page-title line between separators, trimmed."""
     pieces = []
     pos = 0
     for m in _TITLE_SEPARATORS.finditer(text):
         pieces.append((pos, m.start()))
         pos = m.end()
     pieces.append((pos, len(text)))
-    return [(a, b) for a, b in pieces if text[a:b].strip()]
+    trimmed = []
+    for a, b in pieces:
+        piece = text[a:b]
+        stripped = piece.strip()
+        if stripped:
+            a += len(piece) - len(piece.lstrip())
+            trimmed.append((a, a + len(stripped)))
+    return trimmed
 
 
 def _page_title_parts(texts: Sequence[str], feats: Sequence[Features]) -> str:
