@@ -206,3 +206,17 @@ def boilerplate_block(head: str, kind: str | None = None) -> st.SearchStrategy[L
     if kind is not None:
         return makers[kind]
     return st.one_of(*makers.values())
+
+
+#: Four hand-written article paragraphs (plain English, 30-40 words each) for
+#: end-to-end tests that need a fixed article.
+PLAIN_PARAGRAPHS = [
+    "The council of the village said on the first day of the week that the old wooden bridge over "
+    "the river would be closed to the families who live on the northern side of the valley.",
+    "Engineers who looked at the bridge in the winter found that the heavy rain of the last season "
+    "had carried part of the southern bank into the water, and that the road was no longer safe.",
+    "The mayor told a meeting of the residents that the work on a new bridge would start early in "
+    "the spring and that a small ferry would carry the children to the school until it was finished.",
+    "Many of the people at the meeting said that they were glad of the plan, but some of them asked "
+    "why the council had waited so long when the problem was known to everyone in the village.",
+]

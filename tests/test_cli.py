@@ -12,18 +12,12 @@ import sys
 import pytest
 
 from boilerstrip import cli, strip
+from strategies import PLAIN_PARAGRAPHS
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 HEAD = "Village Bridge Closed After Storm"
-PARA = [
-    "The council of the village said on the first day of the week that the old wooden bridge over "
-    "the river would be closed to the families who live on the northern side of the valley.",
-    "Engineers who looked at the bridge in the winter found that the heavy rain of the last season "
-    "had carried part of the southern bank into the water, and that the road was no longer safe.",
-    "The mayor told a meeting of the residents that the work on a new bridge would start early in "
-    "the spring and that a small ferry would carry the children to the school until it was finished.",
-]
+PARA = PLAIN_PARAGRAPHS[:3]
 PAGE = "\n\n".join(["Home", HEAD, "Share"] + PARA + ["Back to top"]) + "\n"
 BODY = "\n".join(PARA)
 

@@ -17,6 +17,7 @@ from boilerstrip import Options, strip
 from boilerstrip import categories as C
 from boilerstrip import classify, features, lexicon, rules, title
 from boilerstrip.lexicon import PhraseMatcher, normalise
+from strategies import PLAIN_PARAGRAPHS
 
 #: A stop-word set of our own, so ratios are exact and independent of the lexicon.
 STOP = frozenset({"the", "of", "and", "to", "in", "a", "was", "that", "it", "on"})
@@ -29,16 +30,7 @@ MONTHS = lexicon.months()
 
 
 #: Article paragraphs for end-to-end cases (plain English, 30-40 words each).
-PARA = [
-    "The council of the village said on the first day of the week that the old wooden bridge over "
-    "the river would be closed to the families who live on the northern side of the valley.",
-    "Engineers who looked at the bridge in the winter found that the heavy rain of the last season "
-    "had carried part of the southern bank into the water, and that the road was no longer safe.",
-    "The mayor told a meeting of the residents that the work on a new bridge would start early in "
-    "the spring and that a small ferry would carry the children to the school until it was finished.",
-    "Many of the people at the meeting said that they were glad of the plan, but some of them asked "
-    "why the council had waited so long when the problem was known to everyone in the village.",
-]
+PARA = PLAIN_PARAGRAPHS
 
 
 def measure(text: str, stop: frozenset[str] = STOP) -> features.Features:
