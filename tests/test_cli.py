@@ -161,7 +161,7 @@ def test_jsonl_bad_records_become_errors_and_the_batch_goes_on(cli_run):
         [
             jsonl({"id": 1, "text": PAGE}),  # line 1
             b"{not json\n",  # line 2
-            b"\n",  # line 3: blank, skipped
+            b"\n",  # line 3: blank, passed through as a blank line
             b"[1, 2, 3]\n",  # line 4: not an object
             jsonl({"id": 5, "body": "no text field"}),  # line 5
             jsonl({"id": "six", "text": 6}),  # line 6: text not a string
@@ -172,8 +172,11 @@ def test_jsonl_bad_records_become_errors_and_the_batch_goes_on(cli_run):
     )
     code, out, err = cli_run(["--jsonl"], stdin)
     assert code == 0 and err == ""
-    rows = [json.loads(line) for line in out.splitlines()]
-    assert len(rows) == 7  # nine lines, two blank
+    lines = out.split("\n")
+    assert lines[-1] == "" and len(lines) == 10  # nine lines out, each ending in a newline
+    assert lines[2] == "" and lines[6] == ""  # the blank lines stay where they were
+    rows = [json.loads(line) for line in lines if line]
+    assert len(rows) == 7
     ok1, bad_json, not_object, no_text, not_string, bad_utf8, ok9 = rows
     assert ok1["id"] == 1 and ok1["text"] == BODY
     assert set(bad_json) == {"error", "line"} and bad_json["line"] == 2
@@ -196,7 +199,16 @@ def test_jsonl_bom_on_the_first_line(cli_run):
 
 def test_jsonl_empty_input(cli_run):
     assert cli_run(["--jsonl"], b"") == (0, "", "")
-    assert cli_run(["--jsonl"], b"\n\n") == (0, "", "")
+    # Blank lines come out as blank lines: output line N answers input line N.
+    assert cli_run(["--jsonl"], b"\n\n") == (0, "\n\n", "")
+
+
+def test_jsonl_errors_replace_decodes_bad_bytes(cli_run):
+    code, out, err = cli_run(["--jsonl", "--errors", "replace"], b'{"id": 1, "text": "Share \xff"}\n')
+    assert code == 0 and err == ""
+    row = json.loads(out)
+    assert "error" not in row and row["id"] == 1
+    assert row["removed"][0]["end"] == len("Share \ufffd")
 
 
 def test_jsonl_from_a_file(cli_run, tmp_path):
@@ -302,3 +314,24 @@ def test_jsonl_lone_surrogate_escape_does_not_kill_the_batch():
     assert done.returncode == 0
     rows = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
     assert [r["id"] for r in rows] == ["\ud800", 2]
+
+
+def test_utf16_input_with_a_bom_is_read(cli_run):
+    code, out, err = cli_run(["--json"], PAGE.encode("utf-16"))
+    assert code == 0 and err == ""
+    result = json.loads(out)
+    assert result["text"] == BODY
+    for start, end in result["spans"]:  # offsets into the decoded text, mark excluded
+        assert PAGE[start:end] in PARA
+
+
+def test_errors_replace_reads_bad_bytes_and_offsets_follow_the_decoded_text(cli_run):
+    data = b"Share \xff\n\n" + PAGE.encode("utf-8")
+    code, out, err = cli_run(["--json"], data)
+    assert code == 1 and "offset 6" in err and "--errors replace" in err
+    code, out, err = cli_run(["--json", "--errors", "replace"], data)
+    assert code == 0 and err == ""
+    decoded = data.decode("utf-8", "replace")
+    result = json.loads(out)
+    assert result["text"] == BODY
+    assert [decoded[s:e] for s, e in result["spans"]] == PARA

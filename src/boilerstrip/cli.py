@@ -2,6 +2,7 @@
 
 Exit codes: 0 success (also for an empty body), 1 unreadable input, 2 usage.
 Errors go to stderr as one line ``boilerstrip: ...``; never a traceback.
+Bytes are decoded by :mod:`boilerstrip.decoding` (BOM, then UTF-8; ``--errors``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import sys
 from typing import IO, Any, Optional, Sequence
 
 from . import __version__
-from .errors import BoilerstripError
+from .decoding import ERROR_POLICIES, decode
+from .errors import BoilerstripError, InputError
 from .explain import explain
 from .options import Options
 from .pipeline import strip
@@ -41,6 +43,14 @@ def _parser() -> _Parser:
     mode.add_argument("--jsonl", action="store_true", help="batch: each input line is a JSON object with a \"text\" field")
     mode.add_argument("--explain", action="store_true", help="show every block with its decision and reasons")
     p.add_argument("--language", help="stop-word language (en, de, fr, ...); default: detect")
+    p.add_argument(
+        "--errors",
+        choices=ERROR_POLICIES,
+        default="strict",
+        help="bytes that are not valid UTF-8 (or UTF-16/32 after a BOM): 'strict' (default) stops "
+        "with exit 1 naming the byte offset; 'replace' decodes them as U+FFFD, and offsets then "
+        "refer to that decoded text",
+    )
     p.add_argument("--version", action="version", version=f"boilerstrip {__version__}")
     return p
 
@@ -60,8 +70,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return int(e.code or 0)
     try:
         if args.jsonl:
-            return _run_jsonl(args.file, options)
-        text = _read_text(args.file)
+            return _run_jsonl(args.file, options, args.errors)
+        text = decode(_read_bytes(args.file), args.errors, args.file or "standard input")
         result = strip(text, options=options)
         out = sys.stdout
         if args.json:
@@ -72,7 +82,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             out.write(result.text + ("\n" if result.text else ""))
         out.flush()
         return EXIT_OK
-    except _InputError as e:
+    except (_InputError, InputError) as e:
         _error(str(e))
         return EXIT_INPUT
     except BrokenPipeError:
@@ -129,20 +139,7 @@ def _read_bytes(path: Optional[str]) -> bytes:
         raise _InputError(f"cannot read {path or 'standard input'}: {e.strerror or e}") from None
 
 
-def decode(data: bytes, source: str = "input") -> str:
-    """Decode UTF-8 (a leading BOM is dropped); name the first bad byte otherwise."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise _InputError(f"{source} is not valid UTF-8: byte 0x{data[e.start]:02x} at offset {e.start}") from None
-    return text[1:] if text.startswith("\ufeff") else text
-
-
-def _read_text(path: Optional[str]) -> str:
-    return decode(_read_bytes(path), path or "standard input")
-
-
-def _run_jsonl(path: Optional[str], options: Options) -> int:
+def _run_jsonl(path: Optional[str], options: Options, errors: str = "strict") -> int:
     stream: IO[bytes]
     try:
         stream = sys.stdin.buffer if path is None or path == "-" else open(path, "rb")
@@ -154,16 +151,17 @@ def _run_jsonl(path: Optional[str], options: Options) -> int:
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if not raw.strip():
-                continue  # blank lines carry no record
-            out.write(dumps(process_record(raw, number, options)) + "\n")
+                out.write("\n")  # a blank line carries no record: pass it through
+                continue
+            out.write(dumps(process_record(raw, number, options, errors)) + "\n")
     out.flush()
     return EXIT_OK
 
 
-def process_record(raw: bytes, number: int, options: Options) -> dict[str, Any]:
+def process_record(raw: bytes, number: int, options: Options, errors: str = "strict") -> dict[str, Any]:
     """One JSONL line in, one output object out; problems become an error record."""
     try:
-        record = json.loads(raw.decode("utf-8"))
+        record = json.loads(raw.decode("utf-8", errors))
     except UnicodeDecodeError as e:
         return {"error": f"line is not valid UTF-8 (byte offset {e.start})", "line": number}
     except ValueError as e:
