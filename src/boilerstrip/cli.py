@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import IO, Any, Optional, Sequence
+from typing import IO, Any, NoReturn, Optional, Sequence
 
 from . import __version__
 from .decoding import ERROR_POLICIES, decode
@@ -27,7 +27,7 @@ class _UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse would exit(2) with usage text
+    def error(self, message: str) -> NoReturn:  # argparse would exit(2) with usage text
         raise _UsageError(message)
 
 
