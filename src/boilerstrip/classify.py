@@ -182,7 +182,7 @@ def mark_sections(
         # Strong markers come from section_cut.txt; a weak one (any short comments
         # or related phrase) counts only when no prose follows it directly, as
         # under a real heading: author lines, dates, teaser headlines.
-        is_marker = (bool(cut.match(f.norm)) and f.words <= HEADING_MAX_WORDS) or (
+        is_marker = (f.words <= HEADING_MAX_WORDS and bool(cut.match(f.norm))) or (
             d.label in (C.COMMENTS, C.RELATED)
             and f.words <= MAX_MARKER_WORDS
             and not f.terminal
