@@ -166,6 +166,8 @@ def process_record(raw: bytes, number: int, options: Options, errors: str = "str
         return {"error": f"line is not valid UTF-8 (byte offset {e.start})", "line": number}
     except ValueError as e:
         return {"error": f"invalid JSON: {e}", "line": number}
+    except RecursionError:
+        return {"error": "invalid JSON: nested too deeply", "line": number}
     if not isinstance(record, dict):
         return {"error": "line is not a JSON object", "line": number}
     text = record.get("text")
