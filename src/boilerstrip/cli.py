@@ -153,7 +153,11 @@ def _run_jsonl(path: Optional[str], options: Options, errors: str = "strict") ->
             if not raw.strip():
                 out.write("\n")  # a blank line carries no record: pass it through
                 continue
-            out.write(dumps(process_record(raw, number, options, errors)) + "\n")
+            try:
+                line = dumps(process_record(raw, number, options, errors))
+            except (RecursionError, ValueError) as e:  # a record JSON cannot write back
+                line = dumps({"error": f"cannot write the record as JSON: {type(e).__name__}", "line": number})
+            out.write(line + "\n")
     out.flush()
     return EXIT_OK
 
