@@ -1,17 +1,20 @@
-"""Label every block: context-free labels first, then sections, region and title.
+"""Label every block: context-free labels first, then sections, region and context.
 
-Passes (each a function below, all linear in the number of blocks):
+Passes, in the order pipeline.strip() runs them (each linear in the number of blocks):
 
 1. ``first_labels``: rules (lexicons and shapes) or, when none fires, a text
-   class from the block's own features: ``prose``, ``sentence``, ``heading``
-   or ``short``.
-2. ``mark_sections``: a heading such as "Related Articles" or "Comments" opens
+   class from the block's own features: prose, sentence, heading, short.
+2. ``mark_date_lists``: three or more datelines in a row are a schedule.
+3. ``mark_sections``: a heading such as "Related Articles" or "Comments" opens
    a section of clutter that runs until article prose resumes.
-3. ``main_region``: the article is the densest run of prose; the run with the
-   largest total weight is found in one pass (maximum-sum segment).
-4. ``final_labels``: inside the region prose and sentences are body, headings
-   are body when prose follows them, short lines when prose surrounds them;
-   outside it everything is removed.
+4. ``mark_captions``: caption text right above a photo credit.
+5. ``main_region`` and ``extend_over_inline_clutter``: the article is the
+   densest run of prose (maximum-sum segment), widened over share rows and
+   promos that separate it from more prose.
+6. ``final_labels``: inside the region prose is body, headings and lists are
+   body between prose, a list introduced by a colon closes the article;
+   between the headline and the region a sentence is the standfirst; the rest
+   is removed with the category its rule or section gave it.
 """
 
 from __future__ import annotations
