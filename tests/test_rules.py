@@ -409,7 +409,12 @@ STRONG_PITCH_WORDS = frozenset({"newsletter"})
 def word_sets(monkeypatch):
     sets = {"pitch": PITCH_WORDS, "you": YOU_WORDS, "share_buttons": BUTTONS}
     monkeypatch.setattr(rules, "word_set", lambda concept: sets[concept])
-    monkeypatch.setattr(rules, "common_words", lambda concept: {"pitch_strong": STRONG_PITCH_WORDS}[concept])
+    real_common_words = rules.common_words  # other shared lists (app cues) stay as shipped
+    monkeypatch.setattr(
+        rules,
+        "common_words",
+        lambda concept: STRONG_PITCH_WORDS if concept == "pitch_strong" else real_common_words(concept),
+    )
 
 
 def pitch(words: int, cues: list[str], you: bool) -> str:

@@ -25,7 +25,7 @@ from typing import Optional, Sequence
 from . import categories as C
 from .features import Features
 from .lexicon import PhraseMatcher
-from .rules import first_rule
+from .rules import MAX_CREDIT_WORDS, first_rule
 
 # Text classes for blocks no rule labelled.
 PROSE = "prose"
@@ -86,9 +86,8 @@ MIN_DATE_RUN = 3
 #: dev benchmarks are one or two sentences, alt text one line).
 MAX_CAPTION_BLOCKS = 2
 MAX_CAPTION_WORDS = 30
-#: A caption-labelled block of at most this many words is a credit line
-#: ("Foto: Florian Stadler", "Jane Doe/Reuters").
-MAX_CREDIT_WORDS = 8
+#: A caption-labelled block of at most rules.MAX_CREDIT_WORDS words is a credit
+#: line ("Foto: Florian Stadler", "Jane Doe/Reuters").
 #: An unterminated line between title and article needs this many words to
 #: count as the standfirst; the walk from the article up to the headline
 #: passes at most this many blocks.
@@ -323,25 +322,22 @@ def extend_over_inline_clutter(drafts: Sequence[Draft], region: tuple[int, int])
     first, last = region
     if first == last:
         return region
+    return _bridge(drafts, first - 1, -1) + 1, _bridge(drafts, last, +1)
+
+
+def _bridge(drafts: Sequence[Draft], j: int, step: int) -> int:
+    """From block *j* outward (step -1 or +1), the far end of the prose reached
+    across runs of bridgeable clutter; *j* itself when none is reached."""
     n = len(drafts)
-    j = last
-    while j < n:
+    end = j
+    while True:
         k = j
-        while k < n and k - j < MAX_BRIDGED_BLOCKS and drafts[k].label in BRIDGEABLE and not drafts[k].section:
-            k += 1
-        if k == j or k >= n or drafts[k].label != PROSE or drafts[k].section:
-            break
-        last = j = k + 1
-    j = first - 1
-    while j >= 0:
-        k = j
-        while k >= 0 and j - k < MAX_BRIDGED_BLOCKS and drafts[k].label in BRIDGEABLE and not drafts[k].section:
-            k -= 1
-        if k == j or k < 0 or drafts[k].label != PROSE or drafts[k].section:
-            break
-        first = k
-        j = k - 1
-    return first, last
+        while 0 <= k < n and abs(k - j) < MAX_BRIDGED_BLOCKS and drafts[k].label in BRIDGEABLE and not drafts[k].section:
+            k += step
+        if k == j or not 0 <= k < n or drafts[k].label != PROSE or drafts[k].section:
+            return end
+        j = k + step
+        end = j
 
 
 def extend_over_list(drafts: Sequence[Draft], feats: Sequence[Features], region: tuple[int, int]) -> tuple[int, int]:
@@ -409,16 +405,15 @@ def _standfirst_start(drafts: Sequence[Draft], feats: Sequence[Features], first:
     highest copy of the headline it passed.
     """
     start = first
-    for i in range(first - 1, max(-1, first - 1 - MAX_STANDFIRST_GAP), -1):  # the chosen title
-        if drafts[i].category == C.TITLE:
-            start = i + 1
-            break
+    walking = True  # still passing only headline copies, clutter and lead-like text
     for i in range(first - 1, max(-1, first - 1 - MAX_STANDFIRST_GAP), -1):
         d = drafts[i]
-        if d.category in (C.TITLE, C.TITLE_DUPLICATE):
+        if d.category == C.TITLE or (walking and d.category == C.TITLE_DUPLICATE):
             start = min(start, i + 1)
+            if d.category == C.TITLE and not walking:
+                break
         elif d.label in TEXT_CLASSES and not _lead_like(d, feats[i]):
-            break
+            walking = False
     return start
 
 

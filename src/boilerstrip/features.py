@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .lexicon import SCAN_LIMIT, normalise
 
 # A word: a run of letters, digits or underscore (Unicode aware).
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")
 # Sentence-ending characters, Latin and CJK.
 _TERMINALS = frozenset(".!?…。！？")
 # Characters that may follow the sentence end: closing quotes and brackets.
@@ -32,6 +33,11 @@ class Features:
     sentences: int  # sentence breaks inside the block, plus one
     norm: str  # normalised text (see lexicon.normalise); head and tail only for huge blocks
 
+    @cached_property
+    def norm_words(self) -> tuple[str, ...]:
+        """The words of ``norm``, split once for all the rules that look at them."""
+        return tuple(self.norm.split())
+
     @property
     def stop_ratio(self) -> float:
         return self.stopwords / self.words if self.words else 0.0
@@ -49,7 +55,7 @@ def measure(text: str, stopwords: frozenset[str]) -> Features:
         norm = normalise(text)
     else:
         norm = normalise(text[:SCAN_LIMIT]) + " " + normalise(text[-SCAN_LIMIT:])
-    tokens = _WORD.findall(text.casefold())
+    tokens = WORD.findall(text.casefold())
     stop = sum(1 for t in tokens if t in stopwords) if stopwords else 0
     letters = len(_NON_LETTER.sub("", text))
     digits = len(_NON_DIGIT.sub("", text))

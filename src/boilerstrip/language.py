@@ -7,9 +7,9 @@ a language hits its list far more often than any other list.
 
 from __future__ import annotations
 
-import re
 from typing import Iterable, Optional
 
+from .features import WORD
 from .lexicon import languages, stopwords
 
 #: Tokens looked at; a few hundred are plenty to tell the nine languages apart.
@@ -18,14 +18,13 @@ SAMPLE_TOKENS = 3000
 #: language we know (CJK, Arabic, or word lists); the neutral fallback applies.
 MIN_SHARE = 0.08
 
-_WORD = re.compile(r"\w+")
 
 
 def detect(blocks: Iterable[str]) -> Optional[str]:
     """The language code whose stop words cover most tokens, or None."""
     tokens: list[str] = []
     for text in blocks:
-        tokens.extend(_WORD.findall(text[:2000].casefold()))
+        tokens.extend(WORD.findall(text[:2000].casefold()))
         if len(tokens) >= SAMPLE_TOKENS:
             break
     if not tokens:

@@ -181,15 +181,20 @@ def languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_")))
 
 
+def _words(lines: list[str]) -> set[str]:
+    """The normalised words of a word list (``#`` comments and blank lines skipped)."""
+    words: set[str] = set()
+    for line in lines:
+        s = line.strip()
+        if s and not s.startswith("#"):
+            words.update(normalise(s).split())
+    return words
+
+
 @lru_cache(maxsize=None)
 def stopwords(lang: str) -> frozenset[str]:
     """The stop words of *lang* (empty for an unknown language)."""
-    words = set()
-    for line in _read(lang, "stopwords"):
-        parsed = _parse_line(line)
-        if parsed:
-            words.update(parsed[1].split())
-    return frozenset(words)
+    return frozenset(_words(_read(lang, "stopwords")))
 
 
 def _entries(concepts: tuple[str, ...]) -> list[tuple[str, str, str]]:
@@ -215,45 +220,24 @@ def cut_matcher() -> PhraseMatcher:
     return PhraseMatcher(_entries((SECTION_CUT,)))
 
 
-@lru_cache(maxsize=None)
 def months() -> frozenset[str]:
     """Month names and abbreviations of every supported language, normalised."""
-    words = set()
-    for line in _read("_common", "months"):
-        if line.strip() and not line.lstrip().startswith("#"):
-            words.update(normalise(line).split())
-    return frozenset(words)
+    return common_words("months")
 
 
 @lru_cache(maxsize=None)
 def common_words(concept: str) -> frozenset[str]:
     """The words of ``lexicons/_common/<concept>.txt``, normalised."""
-    words: set[str] = set()
-    for line in _read("_common", concept):
-        s = line.strip()
-        if s and not s.startswith("#"):
-            words.update(normalise(s).split())
-    return frozenset(words)
+    return frozenset(_words(_read("_common", concept)))
 
 
 @lru_cache(maxsize=None)
 def credit_words() -> tuple[str, ...]:
     """Words that introduce a photo credit ("Photo:", "Bild:", "Фото:"), casefolded."""
-    words = []
-    for line in _read("_common", "credit_words"):
-        s = line.strip()
-        if s and not s.startswith("#"):
-            words.append(s.casefold())
-    return tuple(dict.fromkeys(words))
+    return tuple(sorted(common_words("credit_words")))
 
 
 @lru_cache(maxsize=None)
 def word_set(concept: str) -> frozenset[str]:
     """The single words of ``<concept>.txt`` in every language, normalised."""
-    words: set[str] = set()
-    for lang in languages():
-        for line in _read(lang, concept):
-            s = line.strip()
-            if s and not s.startswith("#"):
-                words.update(normalise(s).split())
-    return frozenset(words)
+    return frozenset(w for lang in languages() for w in _words(_read(lang, concept)))

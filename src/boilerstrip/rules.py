@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Optional, Tuple
 
 from . import categories as C
-from .features import Features
+from .features import WORD, Features
 from .lexicon import Match, PhraseMatcher, common_words, credit_words, word_set
 
 Label = Optional[Tuple[str, str]]
@@ -55,9 +55,6 @@ def _is_prose_sentence(f: Features, hit: Match) -> bool:
     return hit.concept == C.BYLINE and f.terminal and f.stop_ratio >= 0.3
 
 
-# A word, as features.py counts them.
-_WORD = re.compile(r"\w+")
-
 # --- Shape rules --------------------------------------------------------------------
 
 # Inline promo: an all-caps lead of 1-3 words (letters only, 4+ letters in the
@@ -77,7 +74,7 @@ def inline_promo_shape(text: str, f: Features) -> Label:
     if f.words > MAX_PROMO_WORDS or text.rstrip().endswith("."):
         return None
     m = _PROMO_LEAD.match(text)
-    if m and f.words - len(_WORD.findall(m.group())) >= 3:
+    if m and f.words - len(WORD.findall(m.group())) >= 3:
         return C.INLINE_PROMO, "shape:caps-lead-colon"
     return None
 
@@ -88,12 +85,18 @@ _COPYRIGHT_SIGN = re.compile(r"©|\(c\)|\bcopyright\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+#: Longest "Name Name/Agency" credit, in words.
+MAX_CREDIT_WORDS = 8
+#: A "©" block of at most this many words is a copyright line even without a year.
+MAX_BARE_COPYRIGHT_WORDS = 6
+
+
 def credit_shape(text: str, f: Features) -> Label:
     """Photo credits and copyright lines."""
-    if f.words <= 8 and not f.terminal and _CREDIT_SLASH.match(text):
+    if f.words <= MAX_CREDIT_WORDS and not f.terminal and _CREDIT_SLASH.match(text):
         return C.CAPTION, "shape:credit-slash"
-    if f.words <= 40 and _COPYRIGHT_SIGN.search(text):
-        if _YEAR.search(text) or "reserved" in f.norm or f.words <= 6:
+    if f.words <= MAX_PHRASE_WORDS and _COPYRIGHT_SIGN.search(text):
+        if _YEAR.search(text) or "reserved" in f.norm or f.words <= MAX_BARE_COPYRIGHT_WORDS:
             return C.FOOTER, "shape:copyright"
         return C.CAPTION, "shape:copyright-credit"
     return None
@@ -132,16 +135,8 @@ PITCH_CUES_ALONE = 3
 #: seed's Telegraph pitch has 7 in 30 words); a blog paragraph that mentions an
 #: "offer" and a "download" in 40 words is not a pitch. Set on the dev benchmarks.
 MIN_PITCH_DENSITY = 0.1
-#: Pitch words that make it an app promo rather than a newsletter pitch.
-_APP_CUES = frozenset(
-    {
-        "app", "apps", "download",  # en, and used as loan words everywhere
-        "herunterladen", "télécharger", "telecharger", "application", "descargar", "descarga",
-        "aplicación", "aplicacion", "scarica", "scaricare", "applicazione", "baixe", "baixar",
-        "aplicativo", "aplicação", "downloaden", "pobierz", "aplikacja", "aplikację",
-        "приложение", "скачать", "скачайте",
-    }
-)
+#: A pitch needs at least this many words (two words are a button).
+MIN_PITCH_WORDS = 3
 
 
 def pitch_shape(f: Features) -> Label:
@@ -151,9 +146,9 @@ def pitch_shape(f: Features) -> Label:
     "Register for our bulletin to get the latest news in your inbox": the
     wording varies, the vocabulary does not.
     """
-    if f.words > MAX_PITCH_WORDS or f.words < 3:
+    if f.words > MAX_PITCH_WORDS or f.words < MIN_PITCH_WORDS:
         return None
-    tokens = set(f.norm.split())
+    tokens = set(f.norm_words)
     strong = tokens & common_words("pitch_strong")
     cues = (tokens & word_set("pitch")) | strong
     score = len(cues) + len(strong)  # a strong pitch word counts twice
@@ -161,7 +156,7 @@ def pitch_shape(f: Features) -> Label:
         return None
     you = bool(tokens & word_set("you"))
     if score >= PITCH_CUES_ALONE or you:
-        if cues & _APP_CUES:
+        if cues & common_words("app_cues"):
             return C.APP_PROMO, "shape:pitch"
         return C.NEWSLETTER, "shape:pitch"
     return None
@@ -188,7 +183,7 @@ def _has_date(text: str, f: Features, months: frozenset[str]) -> bool:
     """A numeric date or time, or a month name with a number."""
     if f.digits == 0:
         return False
-    return bool(_NUMERIC_DATE.search(text)) or any(t in months for t in f.norm.split())
+    return bool(_NUMERIC_DATE.search(text)) or any(t in months for t in f.norm_words)
 
 
 def date_shape(text: str, f: Features, months: frozenset[str]) -> Label:
@@ -200,7 +195,7 @@ def date_shape(text: str, f: Features, months: frozenset[str]) -> Label:
     """
     if f.words > MAX_DATELINE_WORDS or f.digits == 0:
         return None
-    tokens = f.norm.split()
+    tokens = f.norm_words
     if _has_date(text, f, months):
         dateish = sum(1 for t in tokens if t.isdigit() or t in months or t in _TIME_WORDS)
         if dateish >= MIN_DATE_SHARE * len(tokens) or (f.words <= 10 and not f.terminal):
@@ -223,7 +218,9 @@ def truncated_teaser(text: str, f: Features) -> Label:
 
 # A markdown image alone on its line: ![alt text](image.jpg) (or wrapped in a link).
 _MARKDOWN_IMAGE = re.compile(r"\A\[?!\[[^\]]{0,300}\]\([^)\s]*\)(?:\]\([^)\s]*\))?\Z")
-#: Share rows: at least this share of the words are network or share-button names.
+#: Share rows: at most this many words, at least this share of them network or
+#: share-button names.
+MAX_SHARE_ROW_WORDS = 12
 MIN_SHARE_ROW_SHARE = 0.5
 
 
@@ -236,9 +233,9 @@ def markdown_image(text: str) -> Label:
 
 def share_row(f: Features) -> Label:
     """A line of share buttons: "Share Facebook Twitter Email", "Teilen: X WhatsApp"."""
-    if f.words > 12:
+    if f.words > MAX_SHARE_ROW_WORDS:
         return None
-    tokens = f.norm.split()
+    tokens = f.norm_words
     buttons = sum(1 for t in tokens if t in word_set("share_buttons"))
     if buttons >= 2 and buttons >= MIN_SHARE_ROW_SHARE * len(tokens):
         return C.SHARE, "shape:share-row"

@@ -104,8 +104,9 @@ def find_title(
         i for i, n in enumerate(norms) if i != chosen and (n == title_norm or _is_page_title_of(n, title_norm))
     )
     start, end = spans[chosen]
-    if chosen == 0:
-        start, end = _headline_part(texts[0], start, end)
+    piece = _headline_piece(texts[0]) if chosen == 0 else None
+    if piece is not None:  # without the site name
+        start, end = start + piece[0], start + piece[1]
     return TitleChoice(chosen, start, end, duplicates)
 
 
@@ -115,11 +116,8 @@ def _page_title_fallback(
     """The first block reads "Headline - Site" with a headline of 3+ words."""
     if article_start == 0 or removable[0] or feats[0].words > MAX_TITLE_WORDS + MAX_SITE_WORDS:
         return False
-    pieces = _parts(texts[0])
-    if len(pieces) < 2:
-        return False
-    a, b = max(pieces, key=lambda p: p[1] - p[0])
-    return len(texts[0][a:b].split()) >= 3
+    piece = _headline_piece(texts[0])
+    return piece is not None and len(texts[0][piece[0] : piece[1]].split()) >= 3
 
 
 def _title_score(text: str, f: Features, repeated: bool, in_page_title: bool) -> float:
@@ -162,25 +160,23 @@ def _parts(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
-def _page_title_parts(texts: Sequence[str], feats: Sequence[Features]) -> str:
-    """The normalised headline part (the longest piece) of the first block when it
-    reads like a page title ("Headline - Site"); "" otherwise."""
-    if not texts or feats[0].words > MAX_TITLE_WORDS + MAX_SITE_WORDS:
-        return ""
-    pieces = _parts(texts[0])
-    if len(pieces) < 2:
-        return normalise(texts[0])
-    a, b = max(pieces, key=lambda p: p[1] - p[0])
-    return normalise(texts[0][a:b])
-
-
-def _headline_part(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets of the headline inside a page-title line, without the site name."""
+def _headline_piece(text: str) -> Optional[tuple[int, int]]:
+    """Offsets of the headline (the longest piece) in a "Headline - Site" line;
+    None when the line has no separator."""
     pieces = _parts(text)
     if len(pieces) < 2:
-        return start, end
-    a, b = max(pieces, key=lambda p: p[1] - p[0])
-    return start + a, start + b
+        return None
+    return max(pieces, key=lambda p: p[1] - p[0])
+
+
+def _page_title_parts(texts: Sequence[str], feats: Sequence[Features]) -> str:
+    """The normalised headline part of the first block when it reads like a
+    page title ("Headline - Site"); "" otherwise."""
+    if not texts or feats[0].words > MAX_TITLE_WORDS + MAX_SITE_WORDS:
+        return ""
+    piece = _headline_piece(texts[0])
+    a, b = piece if piece else (0, len(texts[0]))
+    return normalise(texts[0][a:b])
 
 
 def _is_page_title_of(norm: str, title_norm: str) -> bool:
