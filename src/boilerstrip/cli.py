@@ -13,6 +13,7 @@ import sys
 from typing import IO, Any, NoReturn, Optional, Sequence
 
 from . import __version__
+from .batch import clean_line
 from .decoding import ERROR_POLICIES, decode
 from .errors import BoilerstripError, InputError
 from .explain import explain
@@ -154,48 +155,12 @@ def _run_jsonl(path: Optional[str], options: Options, errors: str = "strict") ->
                 out.write("\n")  # a blank line carries no record: pass it through
                 continue
             try:
-                line = dumps(process_record(raw, number, options, errors))
+                line = dumps(clean_line(raw, number, options, errors=errors))
             except (RecursionError, ValueError) as e:  # a record JSON cannot write back
                 line = dumps({"error": f"cannot write the record as JSON: {type(e).__name__}", "line": number})
             out.write(line + "\n")
     out.flush()
     return EXIT_OK
-
-
-def process_record(raw: bytes, number: int, options: Options, errors: str = "strict") -> dict[str, Any]:
-    """One JSONL line in, one output object out; problems become an error record."""
-    try:
-        record = json.loads(raw.decode("utf-8", errors))
-    except UnicodeDecodeError as e:
-        return {"error": f"line is not valid UTF-8 (byte offset {e.start})", "line": number}
-    except ValueError as e:
-        return {"error": f"invalid JSON: {e}", "line": number}
-    except RecursionError:
-        return {"error": "invalid JSON: nested too deeply", "line": number}
-    if not isinstance(record, dict):
-        return {"error": "line is not a JSON object", "line": number}
-    text = record.get("text")
-    if not isinstance(text, str):
-        error: dict[str, Any] = {"error": 'no "text" string field' if text is None else '"text" is not a string', "line": number}
-        if "id" in record:
-            error["id"] = record["id"]
-        return error
-    try:
-        result = strip(text, options=options)
-    except Exception as e:  # a bug must not stop the batch; report it on the record
-        error = {"error": f"internal error: {type(e).__name__}: {e}", "line": number}
-        if "id" in record:
-            error["id"] = record["id"]
-        return error
-    summary = result.summary_dict()
-    out: dict[str, Any] = {}
-    for key, value in record.items():
-        out[key] = summary["text"] if key == "text" else value
-    out["title"] = summary["title"]
-    out["title_span"] = summary["title_span"]
-    out["spans"] = summary["spans"]
-    out["removed"] = summary["removed"]
-    return out
 
 
 if __name__ == "__main__":
