@@ -259,7 +259,7 @@ def test_caps_colon_line_between_paragraphs_is_removed_end_to_end():
 
 def test_shape_alone_decides_a_spun_lead_word():
     line = "BEHOLD: Inside Europe's largest floating solar plant"
-    assert lexicon.matcher().match(normalise(line)) == []  # precondition: no phrase hit
+    assert lexicon.matcher().match(normalise(line)) == ()  # precondition: no phrase hit
     source = "\n\n".join([PARA[0], line, PARA[1], PARA[2]])
     result = strip(source)
     (b,) = [b for b in result.blocks if source[b.start : b.end] == line]
@@ -744,7 +744,7 @@ FILLER_LINES = ["Kellsmouth", "Aldbury", "Penrose", "Tallisford", "Wenlock", "Am
 
 def _filler_ok():
     for w in FILLER_LINES:
-        assert lexicon.matcher().match(normalise(w)) == []
+        assert lexicon.matcher().match(normalise(w)) == ()
 
 
 def test_title_min_score_over_distance():

@@ -135,19 +135,16 @@ def text_class(f: Features, language_known: bool) -> tuple[str, str]:
     return SHORT, "text:short"
 
 
-def first_labels(
-    texts: Sequence[str],
-    feats: Sequence[Features],
-    matcher: PhraseMatcher,
-    months: frozenset[str],
-    language_known: bool,
-) -> list[Draft]:
-    drafts = []
-    for text, f in zip(texts, feats):
-        hit = first_rule(text, f, matcher, months)
-        label, reason = hit if hit else text_class(f, language_known)
-        drafts.append(Draft(label, reason, weight=_weight(label, f)))
-    return drafts
+def first_label(
+    text: str, f: Features, matcher: PhraseMatcher, months: frozenset[str], language_known: bool
+) -> tuple[str, str]:
+    """The context-free label of one block and its reason: a rule's category, else a text class."""
+    return first_rule(text, f, matcher, months) or text_class(f, language_known)
+
+
+def new_draft(label: str, reason: str, f: Features) -> Draft:
+    """The working state of a block that starts with its first label."""
+    return Draft(label, reason, weight=_weight(label, f))
 
 
 def _weight(label: str, f: Features) -> float:

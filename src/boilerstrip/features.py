@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
 
-from .lexicon import SCAN_LIMIT, normalise
+from .lexicon import SCAN_LIMIT, normalise_folded
 
 # A word: a run of letters, digits or underscore (Unicode aware).
 WORD = re.compile(r"\w+")
@@ -18,47 +16,87 @@ _CLOSERS = "\"'”’»)]›」』*_ "
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)]?\s+[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-ЯЁ]")
 
 
-@dataclass(frozen=True)
 class Features:
-    """Measurements of one block; all counts are of the block text only."""
+    """Measurements of one block; all counts are of the block text only.
 
-    chars: int
-    words: int
-    stopwords: int
-    letters: int
-    digits: int
-    terminal: bool  # ends like a sentence
-    terminal_char: str  # the sentence-ending character, or ""
-    colon: bool  # ends with a colon: introduces what follows
-    sentences: int  # sentence breaks inside the block, plus one
-    norm: str  # normalised text (see lexicon.normalise); head and tail only for huge blocks
+    Immutable by convention (instances are shared between calls through the
+    block cache of :mod:`boilerstrip.pipeline`); a plain slotted class because
+    it is built once per block and a frozen dataclass costs several times more.
+    """
 
-    @cached_property
+    __slots__ = (
+        "chars",
+        "words",
+        "stopwords",
+        "letters",
+        "digits",
+        "terminal",
+        "terminal_char",
+        "colon",
+        "sentences",
+        "norm",
+        "_norm_words",
+    )
+
+    def __init__(
+        self,
+        chars: int,
+        words: int,
+        stopwords: int,
+        letters: int,
+        digits: int,
+        terminal: bool,
+        terminal_char: str,
+        colon: bool,
+        sentences: int,
+        norm: str,
+    ) -> None:
+        self.chars = chars
+        self.words = words
+        self.stopwords = stopwords
+        self.letters = letters
+        self.digits = digits
+        self.terminal = terminal  # ends like a sentence
+        self.terminal_char = terminal_char  # the sentence-ending character, or ""
+        self.colon = colon  # ends with a colon: introduces what follows
+        self.sentences = sentences  # sentence breaks inside the block, plus one
+        self.norm = norm  # normalised text (see lexicon.normalise); head and tail only for huge blocks
+        self._norm_words: tuple[str, ...] | None = None
+
+    @property
     def norm_words(self) -> tuple[str, ...]:
         """The words of ``norm``, split once for all the rules that look at them."""
-        return tuple(self.norm.split())
+        if self._norm_words is None:
+            self._norm_words = tuple(self.norm.split())
+        return self._norm_words
 
     @property
     def stop_ratio(self) -> float:
         return self.stopwords / self.words if self.words else 0.0
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__[:-1])
+        return f"Features({fields})"
 
 
 # Everything that is not a letter (for counting letters in one C-level pass).
 _NON_LETTER = re.compile(r"[\W\d_]+")
 # Everything that is not a decimal digit.
 _NON_DIGIT = re.compile(r"\D+")
+_DIGIT = re.compile(r"\d")
 
 
 def measure(text: str, stopwords: frozenset[str]) -> Features:
     """Measure one block's *text* against the page language's *stopwords*."""
+    folded = text.casefold()
     if len(text) <= 2 * SCAN_LIMIT:
-        norm = normalise(text)
+        norm = normalise_folded(folded)
     else:
-        norm = normalise(text[:SCAN_LIMIT]) + " " + normalise(text[-SCAN_LIMIT:])
-    tokens = WORD.findall(text.casefold())
-    stop = sum(1 for t in tokens if t in stopwords) if stopwords else 0
+        norm = normalise_folded(folded[:SCAN_LIMIT]) + " " + normalise_folded(folded[-SCAN_LIMIT:])
+    tokens = WORD.findall(folded)
+    stop = len([t for t in tokens if t in stopwords]) if stopwords else 0
     letters = len(_NON_LETTER.sub("", text))
-    digits = len(_NON_DIGIT.sub("", text))
+    digits = len(_NON_DIGIT.sub("", text)) if _DIGIT.search(text) else 0
     stripped = text.rstrip(_CLOSERS)
     last = stripped[-1] if stripped else ""
     terminal_char = last if last in _TERMINALS else ""

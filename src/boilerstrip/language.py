@@ -7,6 +7,7 @@ a language hits its list far more often than any other list.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterable, Optional
 
 from .features import WORD
@@ -19,7 +20,6 @@ SAMPLE_TOKENS = 3000
 MIN_SHARE = 0.08
 
 
-
 def detect(blocks: Iterable[str]) -> Optional[str]:
     """The language code whose stop words cover most tokens, or None."""
     tokens: list[str] = []
@@ -29,10 +29,10 @@ def detect(blocks: Iterable[str]) -> Optional[str]:
             break
     if not tokens:
         return None
+    counts = Counter(tokens)
     best, best_hits = None, 0
     for lang in languages():
-        stop = stopwords(lang)
-        hits = sum(1 for t in tokens if t in stop)
+        hits = sum([counts[w] for w in stopwords(lang).intersection(counts)])
         if hits > best_hits:
             best, best_hits = lang, hits
     if best is None or best_hits < MIN_SHARE * len(tokens):

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Callable
 
 #: Concepts whose phrases name a removed category (file name = category name).
 CATEGORY_CONCEPTS = (
@@ -65,9 +66,14 @@ def normalise(text: str) -> str:
     >>> normalise("[Share](https://x.example/p?action=share)")
     'share'
     """
-    if "](" in text:
-        text = _LINK_TARGET.sub(" ", text)
-    return _NON_WORD.sub(" ", text.casefold()).strip()
+    return normalise_folded(text.casefold())
+
+
+def normalise_folded(folded: str) -> str:
+    """:func:`normalise` for text that is already casefolded."""
+    if "](" in folded:
+        folded = _LINK_TARGET.sub(" ", folded)
+    return _NON_WORD.sub(" ", folded).strip()
 
 
 @dataclass(frozen=True)
@@ -80,12 +86,14 @@ class Match:
 
 
 class PhraseMatcher:
-    """All phrases of all concepts, looked up by word n-grams in hash tables.
+    """All phrases of all concepts, looked up in hash tables.
 
-    A block is split into words once; prefix and suffix phrases are found by
-    looking up its first and last n words for each phrase length n, contains
-    phrases by looking up its n-grams. The cost is linear in the words looked
-    at and independent of the number of phrases.
+    Prefix and suffix phrases are indexed by their first and last word, so a
+    block costs one lookup each unless its first or last word starts or ends
+    some phrase; contains phrases are indexed by their first word and looked up
+    for each word of the block. The cost is linear in the words looked at and
+    independent of the number of phrases. Results for short blocks are memoised:
+    page chrome repeats within a page and across a crawl.
     """
 
     def __init__(self, entries: list[tuple[str, str, str]]) -> None:
@@ -97,58 +105,81 @@ class PhraseMatcher:
         tables = {"exact": self.exact, "prefix": self.prefix, "suffix": self.suffix, "contains": self.contains}
         for concept, kind, phrase in entries:
             tables[kind].setdefault(phrase, concept)
-        self._prefix_lengths = _lengths(self.prefix)
-        self._suffix_lengths = _lengths(self.suffix)
-        # Contains phrases indexed by their first word: (length in words, phrase), longest first.
-        self._by_first_word: dict[str, list[tuple[int, str]]] = {}
-        for phrase in sorted(self.contains, key=len, reverse=True):
-            words = phrase.split(" ")
-            self._by_first_word.setdefault(words[0], []).append((len(words), phrase))
+        # Phrases by their first (prefix, contains) or last (suffix) word, longest first.
+        self._by_first_word = _index(self.prefix, first=True)
+        self._by_last_word = _index(self.suffix, first=False)
+        self._contained_by_first_word = _index(self.contains, first=True, key=len)
+        self._memo: dict[str, tuple[Match, ...]] = {}
 
-    def match(self, norm: str) -> list[Match]:
+    def match(self, norm: str) -> tuple[Match, ...]:
         """Every hit on the normalised block text *norm*, exact hits first.
 
         Contains phrases are looked for only among the first
         :data:`SCAN_WORDS` words, so a huge block costs no more than a small one.
         """
+        hits = self._memo.get(norm)
+        if hits is None:
+            hits = self._match(norm)
+            if len(norm) <= MEMO_MAX_CHARS:
+                if len(self._memo) >= MEMO_MAX_ENTRIES:
+                    self._memo.clear()
+                self._memo[norm] = hits
+        return hits
+
+    def _match(self, norm: str) -> tuple[Match, ...]:
         hits = []
         concept = self.exact.get(norm)
         if concept is not None:
             hits.append(Match(concept, "exact", norm))
-        words = norm.split(" ", SCAN_WORDS)[:SCAN_WORDS] if norm else []
-        for kind, table, lengths in (
-            ("prefix", self.prefix, self._prefix_lengths),
-            ("suffix", self.suffix, self._suffix_lengths),
-        ):
-            source = words if kind == "prefix" else norm.rsplit(" ", max(lengths, default=0))
-            for n in lengths:
-                if n > len(source):
-                    continue
-                key = " ".join(source[:n] if kind == "prefix" else source[-n:])
-                concept = table.get(key)
-                if concept is not None:
-                    hits.append(Match(concept, kind, key))
-                    break
-        hit = self._find_contained(words)
-        if hit is not None:
-            hits.append(hit)
-        return hits
+        if not norm:
+            return tuple(hits)
+        space = norm.find(" ")
+        first = norm if space < 0 else norm[:space]
+        for phrase in self._by_first_word.get(first, ()):
+            if norm.startswith(phrase) and (len(norm) == len(phrase) or norm[len(phrase)] == " "):
+                hits.append(Match(self.prefix[phrase], "prefix", phrase))
+                break
+        last = norm[norm.rfind(" ") + 1 :]
+        for phrase in self._by_last_word.get(last, ()):
+            if norm.endswith(phrase) and (len(norm) == len(phrase) or norm[-len(phrase) - 1] == " "):
+                hits.append(Match(self.suffix[phrase], "suffix", phrase))
+                break
+        words = norm.split(" ", SCAN_WORDS)[:SCAN_WORDS]
+        if not self._contained_by_first_word.keys().isdisjoint(words):
+            hit = self._find_contained(words)
+            if hit is not None:
+                hits.append(hit)
+        return tuple(hits)
 
     def _find_contained(self, words: list[str]) -> Match | None:
-        index = self._by_first_word
+        index = self._contained_by_first_word
         for i, word in enumerate(words):
-            candidates = index.get(word)
-            if candidates is None:
-                continue
-            for n, phrase in candidates:
+            for phrase in index.get(word, ()):
+                n = phrase.count(" ") + 1
                 if n == 1 or " ".join(words[i : i + n]) == phrase:
                     return Match(self.contains[phrase], "contains", phrase)
         return None
 
 
-def _lengths(table: dict[str, str]) -> list[int]:
-    """The distinct phrase lengths in words, longest first."""
-    return sorted({p.count(" ") + 1 for p in table}, reverse=True)
+#: Normalised texts up to this length have their matches memoised ...
+MEMO_MAX_CHARS = 200
+#: ... in a table emptied when it reaches this many entries.
+MEMO_MAX_ENTRIES = 50_000
+
+
+def _word_count(phrase: str) -> int:
+    return phrase.count(" ") + 1
+
+
+def _index(
+    table: dict[str, str], *, first: bool, key: Callable[[str], int] = _word_count
+) -> dict[str, tuple[str, ...]]:
+    """The phrases of *table* by their first (or last) word, longest (by *key*) first."""
+    index: dict[str, list[str]] = {}
+    for phrase in sorted(table, key=key, reverse=True):
+        words = phrase.split(" ")
+        index.setdefault(words[0] if first else words[-1], []).append(phrase)
+    return {word: tuple(phrases) for word, phrases in index.items()}
 
 
 def _parse_line(line: str) -> tuple[str, str] | None:

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Tuple
 
 from . import categories as C
 from .classify import (
     TEXT_CLASSES,
     extend_over_inline_clutter,
     final_labels,
-    first_labels,
+    first_label,
     main_region,
     mark_captions,
     mark_date_lists,
     mark_sections,
+    new_draft,
 )
-from .features import measure
+from .features import Features, measure
 from .language import detect
 from .lexicon import cut_matcher, matcher, months, stopwords
 from .options import Options
@@ -24,6 +25,41 @@ from .segment import segment
 from .title import find_title
 
 _DEFAULT_OPTIONS = Options()
+
+# --- The block cache ----------------------------------------------------------------
+# A block's features and first label depend only on its text and the page language,
+# and page chrome repeats: "Share", "Advertisement", a site's menu and footer recur on
+# every page of a crawl. The context-free pass is cached per process, keyed by
+# (language, text); everything that looks at neighbours runs on every call.
+#: Longer blocks are not cached: prose rarely repeats, and would hold memory.
+CACHE_MAX_CHARS = 200
+#: The cache is emptied when it reaches this many entries (a few MB at most).
+CACHE_MAX_ENTRIES = 50_000
+
+_FirstPass = Tuple[Features, str, str]
+_cache: dict[tuple[Optional[str], str], _FirstPass] = {}
+
+
+def clear_cache() -> None:
+    """Forget every cached block (for cold-start benchmarks; results never depend on it)."""
+    _cache.clear()
+
+
+def _first_pass(text: str, language: Optional[str], stop: frozenset[str]) -> _FirstPass:
+    """Features and first label of one block, from the cache when seen before."""
+    key = (language, text)
+    hit = _cache.get(key)
+    if hit is not None:
+        return hit
+    f = measure(text, stop)
+    label, reason = first_label(text, f, matcher(), months(), language is not None)
+    entry = (f, label, reason)
+    if len(text) <= CACHE_MAX_CHARS:
+        if len(_cache) >= CACHE_MAX_ENTRIES:
+            _cache.clear()
+        _cache[key] = entry
+    return entry
+
 
 
 def strip(text: str, /, *, options: Optional[Options] = None) -> Result:
@@ -50,9 +86,10 @@ def strip(text: str, /, *, options: Optional[Options] = None) -> Result:
     texts = [text[s:e] for s, e in spans]
     language = opts.language or detect(texts)
     stop = stopwords(language) if language else frozenset()
-    feats = [measure(t, stop) for t in texts]
+    first = [_first_pass(t, language, stop) for t in texts]
+    feats = [f for f, _, _ in first]
+    drafts = [new_draft(label, reason, f) for f, label, reason in first]
 
-    drafts = first_labels(texts, feats, matcher(), months(), language is not None)
     mark_date_lists(drafts)
     mark_sections(drafts, feats, cut_matcher())
     mark_captions(drafts, feats)
