@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from boilerstrip import Options, pipeline, strip
@@ -104,7 +104,12 @@ def _reference(entries: list[tuple[str, str, str]], norm: str) -> tuple[Match, .
     return tuple(hits)
 
 
+@settings(max_examples=400)
 @given(st.lists(st.tuples(concepts, kinds, phrases), max_size=12), st.lists(st.sampled_from(WORDS), max_size=8))
+@example([("share", "suffix", "read more")], ["a", "read", "more"])
+@example([("share", "prefix", "read more"), ("footer", "prefix", "read")], ["read", "more", "a"])
+@example([("share", "contains", "b"), ("footer", "contains", "share b")], ["a", "share", "b", "c"])
+@example([("share", "exact", "ab"), ("footer", "suffix", "ab")], ["ab"])
 def test_matcher_agrees_with_the_reference(entries: list[tuple[str, str, str]], words: list[str]) -> None:
     norm = " ".join(words)
     matcher = PhraseMatcher(entries)
