@@ -25,12 +25,14 @@ BODY = "\n".join(PARA)
 def run(argv, stdin: bytes = b"", monkeypatch=None):
     """Run ``cli.main(argv)`` with *stdin* bytes; returns (exit code, stdout, stderr)."""
     stdin_stream = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
-    out, err = io.StringIO(), io.StringIO()
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="\n")
+    err = io.StringIO()
     monkeypatch.setattr(sys, "stdin", stdin_stream)
     monkeypatch.setattr(sys, "stdout", out)
     monkeypatch.setattr(sys, "stderr", err)
     code = cli.main(argv)
-    return code, out.getvalue(), err.getvalue()
+    out.flush()
+    return code, out.buffer.getvalue().decode("utf-8"), err.getvalue()
 
 
 @pytest.fixture

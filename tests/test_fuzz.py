@@ -34,6 +34,7 @@ from strategies import headline, hostile_text, paragraph
 from boilerstrip import InputError, Result, cli, strip
 from boilerstrip.categories import ALL, TITLE
 from boilerstrip.decoding import decode
+from boilerstrip.streams import GZIP_MAGIC, ZSTD_MAGIC
 
 #: Examples per test (per CLI mode for the parametrized CLI tests).
 EXAMPLES = int(os.environ.get("BOILERSTRIP_FUZZ_EXAMPLES", "120"))
@@ -262,10 +263,18 @@ BYTE_MODES = MODES + (["--errors", "replace"], ["--json", "--errors", "replace"]
 @example(data=b"\xed\xa0\x80")  # a lone surrogate, UTF-8 encoded: not valid UTF-8
 @example(data=b"\x00\n\r\n\r")
 @example(data=b'{"text": "\\ud800"}\n')
+@example(data=b"\x1f\x8b")  # a gzip signature and nothing more
+@example(data=b"\x28\xb5\x2f\xfd\x00")  # a Zstandard signature and nothing more
 def test_cli_on_arbitrary_bytes(argv, data):
     code, out, err = run_cli(argv, data)
     check_run(code, out, err)
     errors = "replace" if "replace" in argv else "strict"
+    if data.startswith((GZIP_MAGIC, ZSTD_MAGIC)):
+        # A compression signature: the input is decompressed, and bytes that are not
+        # a whole stream are an input error (exit 1 with a message), never a crash.
+        assert code in (0, 1), err
+        assert code == 0 or ("gzip" in err or "Zstandard" in err), err
+        return
     if "--jsonl" in argv:
         assert code == 0, err  # bad lines become error records; the batch goes on
         check_jsonl_lines(data, out)

@@ -19,6 +19,7 @@ from typing import Any, Iterable, Iterator, Mapping, Optional
 
 from .options import Options
 from .pipeline import strip
+from .result import Result
 
 #: Field read when no other is named.
 DEFAULT_TEXT_FIELD = "text"
@@ -40,21 +41,31 @@ def clean_record(
     >>> clean_record({"id": 8})
     {'error': 'no "text" string field', 'id': 8}
     """
+    return clean_record_with_result(record, options, text_field=text_field)[0]
+
+
+def clean_record_with_result(
+    record: Mapping[str, Any],
+    options: Optional[Options] = None,
+    *,
+    text_field: str = DEFAULT_TEXT_FIELD,
+) -> tuple[dict[str, Any], Optional[Result]]:
+    """:func:`clean_record`, also returning the full :class:`Result` (None for an error record)."""
     if not isinstance(record, Mapping):
-        return {"error": "record is not a JSON object"}
+        return {"error": "record is not a JSON object"}, None
     text = record.get(text_field)
     if not isinstance(text, str):
-        problem = "string field" if text is None else "is not a string"
-        what = f'no "{text_field}" {problem}' if text is None else f'"{text_field}" {problem}'
-        return _error(what, record)
+        what = f'no "{text_field}" string field' if text is None else f'"{text_field}" is not a string'
+        return _error(what, record), None
     try:
-        summary = strip(text, options=options).summary_dict()
+        result = strip(text, options=options)
+        summary = result.summary_dict()
     except Exception as e:  # a bug must not stop the batch; report it on the record
-        return _error(f"internal error: {type(e).__name__}: {e}", record)
+        return _error(f"internal error: {type(e).__name__}: {e}", record), None
     out = {key: (summary["text"] if key == text_field else value) for key, value in record.items()}
     for key in ADDED_KEYS:
         out[key] = summary[key]
-    return out
+    return out, result
 
 
 def clean_line(
@@ -69,26 +80,37 @@ def clean_line(
 
     Error records from this function also carry ``"line": number``.
     """
+    record, error = parse_line(raw, number, errors)
+    if record is None:
+        return error
+    out = clean_record(record, options, text_field=text_field)
+    return locate(out, number) if is_error(out) else out
+
+
+def parse_line(raw: bytes, number: int, errors: str = "strict") -> tuple[Optional[dict[str, Any]], dict[str, Any]]:
+    """``(record, {})`` for a line holding a JSON object, else ``(None, error record)``."""
     try:
         record = json.loads(raw.decode("utf-8", errors))
     except UnicodeDecodeError as e:
-        return {"error": f"line is not valid UTF-8 (byte offset {e.start})", "line": number}
+        return None, {"error": f"line is not valid UTF-8 (byte offset {e.start})", "line": number}
     except RecursionError:
-        return {"error": "invalid JSON: nested too deeply", "line": number}
+        return None, {"error": "invalid JSON: nested too deeply", "line": number}
     except ValueError as e:
-        return {"error": f"invalid JSON: {e}", "line": number}
+        return None, {"error": f"invalid JSON: {e}", "line": number}
     if not isinstance(record, dict):
-        return {"error": "line is not a JSON object", "line": number}
-    out = clean_record(record, options, text_field=text_field)
-    if is_error(out):
-        located = {"error": out["error"], "line": number}
-        located.update(out)
-        return located
-    return out
+        return None, {"error": "line is not a JSON object", "line": number}
+    return record, {}
+
+
+def locate(error: Mapping[str, Any], number: int) -> dict[str, Any]:
+    """An error record with the input line number after the message."""
+    located = {"error": error["error"], "line": number}
+    located.update(error)
+    return located
 
 
 def is_error(output: Mapping[str, Any]) -> bool:
-    """True for an error record (a cleaned record always has a ``title`` key)."""
+    """True for an error record from :func:`clean_record` (a cleaned record always has ``title``)."""
     return "title" not in output
 
 
@@ -101,6 +123,17 @@ def clean_records(
     """:func:`clean_record` over an iterable, lazily: the shape ``mapPartitions`` wants."""
     for record in records:
         yield clean_record(record, options, text_field=text_field)
+
+
+def dumps(obj: Any) -> str:
+    """JSON text for one output object: UTF-8 as is, but lone surrogates (which
+    JSON input may carry as escapes) escaped again, so the output stays valid."""
+    text = json.dumps(obj, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(obj, ensure_ascii=True)
+    return text
 
 
 def _error(message: str, record: Mapping[str, Any]) -> dict[str, Any]:

@@ -8,19 +8,24 @@ Bytes are decoded by :mod:`boilerstrip.decoding` (BOM, then UTF-8; ``--errors``)
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
-from typing import IO, Any, NoReturn, Optional, Sequence
+from typing import IO, NoReturn, Optional, Sequence
 
 from . import __version__
-from .batch import clean_line
+from .batch import DEFAULT_TEXT_FIELD, dumps
 from .decoding import ERROR_POLICIES, decode
 from .errors import BoilerstripError, InputError
 from .explain import explain
+from .jsonl import Progress, Settings, run
 from .options import Options
+from .parallel import WorkerDied, available_cores
 from .pipeline import strip
+from .streams import open_input, open_output, read_error
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+#: Stopped by Ctrl-C (128 + SIGINT, as shells report it).
+EXIT_INTERRUPTED = 130
 
 
 class _UsageError(Exception):
@@ -36,9 +41,11 @@ def _parser() -> _Parser:
     p = _Parser(
         prog="boilerstrip",
         description="Strip scraped page text down to the article. Reads FILE (or stdin) as UTF-8 "
-        "and writes the article body to stdout.",
+        "and writes the article body to stdout. Input compressed with gzip or Zstandard is "
+        "recognised and decompressed.",
     )
     p.add_argument("file", nargs="?", help="input file (default: standard input); '-' is stdin")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout; a name ending in .gz or .zst is compressed")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--json", action="store_true", help="write one JSON object: title, title_span, text, spans, removed")
     mode.add_argument("--jsonl", action="store_true", help="batch: each input line is a JSON object with a \"text\" field")
@@ -52,14 +59,45 @@ def _parser() -> _Parser:
         "with exit 1 naming the byte offset; 'replace' decodes them as U+FFFD, and offsets then "
         "refer to that decoded text",
     )
+    p.add_argument("--report", metavar="OUT.html", help="also write a visual report of every decision to OUT.html")
+    batch = p.add_argument_group("batch options (with --jsonl)")
+    batch.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1; 0: all cores); output stays in input order")
+    batch.add_argument("--text-field", default=DEFAULT_TEXT_FIELD, metavar="NAME", help='the field holding the page text (default "text")')
+    batch.add_argument("--report-dir", metavar="DIR", help="write a visual report per record and an index.html to DIR")
+    batch.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show records done and records/s on stderr (default: when stderr is a terminal)",
+    )
     p.add_argument("--version", action="version", version=f"boilerstrip {__version__}")
     return p
+
+
+def _check(args: argparse.Namespace) -> None:
+    """Usage errors argparse cannot see: options that need --jsonl, and bad values."""
+    if not args.jsonl:
+        for flag, given in (
+            ("--jobs", args.jobs != 1),
+            ("--text-field", args.text_field != DEFAULT_TEXT_FIELD),
+            ("--report-dir", args.report_dir is not None),
+            ("--progress", args.progress is not None),
+        ):
+            if given:
+                raise _UsageError(f"{flag} works with --jsonl only")
+    elif args.report is not None:
+        raise _UsageError("with --jsonl, use --report-dir DIR (one report per record)")
+    if args.jobs < 0:
+        raise _UsageError("--jobs must be 0 (all cores) or more")
+    if not args.text_field:
+        raise _UsageError("--text-field must not be empty")
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the command line; returns the exit code."""
     try:
         args = _parser().parse_args(argv)
+        _check(args)
         options = Options(language=args.language)
     except _UsageError as e:
         _error(f"{e} (see boilerstrip --help)")
@@ -70,19 +108,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except SystemExit as e:  # --help and --version
         return int(e.code or 0)
     try:
-        if args.jsonl:
-            return _run_jsonl(args.file, options, args.errors)
-        text = decode(_read_bytes(args.file), args.errors, args.file or "standard input")
-        result = strip(text, options=options)
-        out = sys.stdout
-        if args.json:
-            out.write(dumps(result.summary_dict()) + "\n")
-        elif args.explain:
-            out.write(explain(text, result))
-        else:
-            out.write(result.text + ("\n" if result.text else ""))
-        out.flush()
-        return EXIT_OK
+        return _run_jsonl(args, options) if args.jsonl else _run_one(args, options)
     except (_InputError, InputError) as e:
         _error(str(e))
         return EXIT_INPUT
@@ -90,12 +116,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         _silence_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except MemoryError:
         _error("out of memory")
         return EXIT_INPUT
+    except WorkerDied as e:
+        _error(str(e))
+        return EXIT_INPUT
     except Exception as e:  # never a traceback; say what happened in one line
-        _error(f"internal error: {type(e).__name__}: {e} (please report this)")
+        message = read_error(e, args.file or "standard input")
+        _error(message or f"internal error: {type(e).__name__}: {e} (please report this)")
         return EXIT_INPUT
 
 
@@ -103,15 +133,78 @@ class _InputError(Exception):
     pass
 
 
-def dumps(obj: Any) -> str:
-    """JSON text for one output object: UTF-8 as is, but lone surrogates (which
-    JSON input may carry as escapes) escaped again, so the output stays valid."""
-    text = json.dumps(obj, ensure_ascii=False)
+def _run_one(args: argparse.Namespace, options: Options) -> int:
+    """One page in, its body (or JSON, or explanation) out."""
+    name = args.file if args.file not in (None, "-") else "standard input"
+    source, _ = open_input(args.file)
+    with source:
+        data = source.read()
+    text = decode(data, args.errors, name)
+    result = strip(text, options=options)
+    if args.json:
+        payload = dumps(result.summary_dict()) + "\n"
+    elif args.explain:
+        payload = explain(text, result)
+    else:
+        payload = result.text + ("\n" if result.text else "")
+    if args.report is not None:
+        from .report import render_report
+
+        _write_text(args.report, render_report(text, result, name=os.path.basename(name)))
+    out = open_output(args.output)
     try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        text = json.dumps(obj, ensure_ascii=True)
-    return text
+        out.write(payload.encode("utf-8"))
+    finally:
+        _close(out)
+    return EXIT_OK
+
+
+def _run_jsonl(args: argparse.Namespace, options: Options) -> int:
+    settings = Settings(options, args.errors, args.text_field, args.report_dir)
+    if args.report_dir is not None:
+        try:
+            os.makedirs(args.report_dir, exist_ok=True)
+        except OSError as e:
+            raise _InputError(f"cannot create {args.report_dir}: {e.strerror or e}") from None
+    jobs = available_cores() if args.jobs == 0 else args.jobs
+    source, raw = open_input(args.file)
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    progress = Progress(_size(args.file), raw.tell) if show else None
+    with source:
+        out = open_output(args.output)
+        try:
+            stats = run(source, out, settings, jobs, progress)
+        finally:
+            _close(out)
+    if stats.interrupted:
+        _error(f"interrupted: {stats.records} records written, each complete")
+        return EXIT_INTERRUPTED
+    return EXIT_OK
+
+
+def _size(path: Optional[str]) -> Optional[int]:
+    if path in (None, "-"):
+        return None
+    try:
+        return os.path.getsize(path) if os.path.isfile(path) else None
+    except OSError:
+        return None
+
+
+def _write_text(path: str, text: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+    except OSError as e:
+        raise _InputError(f"cannot write {path}: {e.strerror or e}") from None
+
+
+def _close(out: IO[bytes]) -> None:
+    """Flush standard output, close a file (which finishes a compressed stream)."""
+    if out is sys.stdout.buffer:
+        out.flush()
+    else:
+        out.close()
 
 
 def _error(message: str) -> None:
@@ -121,46 +214,11 @@ def _error(message: str) -> None:
 
 def _silence_stdout() -> None:
     """After a closed pipe, stop Python from complaining at exit."""
-    import os
-
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
-
-
-def _read_bytes(path: Optional[str]) -> bytes:
-    try:
-        if path is None or path == "-":
-            return sys.stdin.buffer.read()
-        with open(path, "rb") as f:
-            return f.read()
-    except OSError as e:
-        raise _InputError(f"cannot read {path or 'standard input'}: {e.strerror or e}") from None
-
-
-def _run_jsonl(path: Optional[str], options: Options, errors: str = "strict") -> int:
-    stream: IO[bytes]
-    try:
-        stream = sys.stdin.buffer if path is None or path == "-" else open(path, "rb")
-    except OSError as e:
-        raise _InputError(f"cannot read {path}: {e.strerror or e}") from None
-    out = sys.stdout
-    with stream:
-        for number, raw in enumerate(stream, 1):
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            if not raw.strip():
-                out.write("\n")  # a blank line carries no record: pass it through
-                continue
-            try:
-                line = dumps(clean_line(raw, number, options, errors=errors))
-            except (RecursionError, ValueError) as e:  # a record JSON cannot write back
-                line = dumps({"error": f"cannot write the record as JSON: {type(e).__name__}", "line": number})
-            out.write(line + "\n")
-    out.flush()
-    return EXIT_OK
 
 
 if __name__ == "__main__":

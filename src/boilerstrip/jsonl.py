@@ -1,0 +1,248 @@
+"""The ``--jsonl`` batch run: read records, clean them (in parallel), write them in order.
+
+Input lines are grouped into chunks; each chunk is cleaned by
+:func:`clean_chunk` (in this process, or in worker processes with ``--jobs``)
+and its output lines are written in input order, so output line N always
+answers input line N: a blank input line gives a blank output line, a bad
+record gives an error record, and the batch goes on. With ``--report-dir``
+each record's visual report is written by whoever cleaned it, and the index
+page by the parent at the end (also after Ctrl-C, for what was done).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from functools import partial
+from typing import IO, Any, Callable, Iterator, Optional
+
+from .batch import DEFAULT_TEXT_FIELD, clean_record_with_result, dumps, locate, parse_line
+from .options import Options
+from .parallel import ordered_map
+
+#: A chunk ends after this many lines ...
+CHUNK_LINES = 64
+#: ... or this many bytes, whichever comes first: large enough to make the trip
+#: to a worker worth it, small enough that Ctrl-C waits for little.
+CHUNK_BYTES = 4 << 20
+#: Seconds between progress updates.
+PROGRESS_INTERVAL = 0.25
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every chunk is cleaned with; picklable, sent to the workers."""
+
+    options: Options = Options()
+    errors: str = "strict"
+    text_field: str = DEFAULT_TEXT_FIELD
+    report_dir: Optional[str] = None
+
+
+@dataclass
+class Stats:
+    records: int = 0
+    errors: int = 0
+    interrupted: bool = False
+
+
+# (first line number, raw lines)
+Chunk = tuple[int, list[bytes]]
+# A chunk and how far the input had been read when it was complete (for progress).
+_Read = tuple[Chunk, int]
+# (output line, report index entry or None)
+Row = tuple[bytes, Any]
+
+
+def run(
+    source: IO[bytes],
+    out: IO[bytes],
+    settings: Settings,
+    jobs: int = 1,
+    progress: Optional[Progress] = None,
+) -> Stats:
+    """Clean every record of *source* into *out*; returns counts. Ctrl-C ends the run
+    cleanly: every line written so far is complete, and ``Stats.interrupted`` is set."""
+    stats = Stats()
+    entries: list[Any] = []
+    meter = progress
+    tell = meter.position if meter and meter.position else _no_position
+    read: deque[int] = deque()  # read positions of the chunks in flight, in order
+    results = ordered_map(partial(clean_chunk, settings), _chunks(source, tell, read), jobs)
+    try:
+        with _interrupt_between_writes() as stop, closing(results):
+            for rows in results:
+                out.write(b"".join(line for line, _ in rows))
+                for line, entry in rows:
+                    if line != b"\n":
+                        stats.records += 1
+                        stats.errors += line.startswith(b'{"error":')
+                    if entry is not None:
+                        entries.append(entry)
+                position = read.popleft()
+                if meter:
+                    meter.update(stats.records, position)
+                if stop.requested:
+                    stats.interrupted = True
+                    break
+    except KeyboardInterrupt:  # a second Ctrl-C: stop at once
+        stats.interrupted = True
+    finally:
+        out.flush()
+        if meter:
+            meter.done(stats.records)
+        if settings.report_dir is not None:
+            _write_index(settings.report_dir, entries)
+    return stats
+
+
+class _StopRequest:
+    requested = False
+
+
+@contextmanager
+def _interrupt_between_writes() -> Iterator[_StopRequest]:
+    """Turn the first Ctrl-C into a request honoured after the current write, so
+    the output (a compressed stream too) is never cut mid-record; a second Ctrl-C
+    interrupts at once. Outside the main thread, signals are left alone."""
+    stop = _StopRequest()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def request(signum: int, frame: Any) -> None:
+        stop.requested = True
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    previous = signal.signal(signal.SIGINT, request)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def clean_chunk(settings: Settings, chunk: Chunk) -> list[Row]:
+    """Clean one chunk of input lines: the unit of work of a worker."""
+    first, lines = chunk
+    return [_clean_line(settings, number, raw) for number, raw in enumerate(lines, first)]
+
+
+def _clean_line(settings: Settings, number: int, raw: bytes) -> Row:
+    if not raw.strip():
+        return b"\n", None  # a blank line carries no record: pass it through
+    record, error = parse_line(raw, number, settings.errors)
+    result = None
+    if record is not None:
+        output, result = clean_record_with_result(record, settings.options, text_field=settings.text_field)
+        if result is None:
+            error = locate(output, number)
+    line = _encode(error if result is None else output, number)
+    entry = None
+    if settings.report_dir is not None:
+        entry = _report(settings, number, record, result, error)
+    return line, entry
+
+
+def _encode(obj: dict[str, Any], number: int) -> bytes:
+    try:
+        text = dumps(obj)
+    except (RecursionError, ValueError) as e:  # a record JSON cannot write back
+        text = dumps({"error": f"cannot write the record as JSON: {type(e).__name__}", "line": number})
+    return (text + "\n").encode("utf-8")
+
+
+def _no_position() -> int:
+    return 0
+
+
+def _chunks(source: IO[bytes], tell: Callable[[], int], read: deque[int]) -> Iterator[Chunk]:
+    """Chunks of input lines; appends to *read* the input position after each."""
+    lines: list[bytes] = []
+    size = 0
+    first = 1
+    for number, raw in enumerate(source, 1):
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        lines.append(raw)
+        size += len(raw)
+        if len(lines) >= CHUNK_LINES or size >= CHUNK_BYTES:
+            read.append(tell())
+            yield first, lines
+            first, lines, size = number + 1, [], 0
+    if lines:
+        read.append(tell())
+        yield first, lines
+
+
+# --- Reports ---------------------------------------------------------------------------
+
+
+def _report(
+    settings: Settings, number: int, record: Optional[dict[str, Any]], result: Any, error: dict[str, Any]
+) -> Any:
+    """Write one record's report page; return its index entry."""
+    from .report import IndexEntry, render_report, report_filename
+
+    assert settings.report_dir is not None
+    record_id = record.get("id") if record is not None else None
+    name = f"line {number}" if record_id is None else f"line {number}: id {record_id}"
+    if result is None:
+        return IndexEntry("", name, None, 0, 0, error=str(error.get("error", "")))
+    href = report_filename(number, record_id)
+    assert record is not None
+    page = render_report(record[settings.text_field], result, name=name)
+    with open(os.path.join(settings.report_dir, href), "w", encoding="utf-8") as f:
+        f.write(page)
+    return IndexEntry.from_result(href, name, result)
+
+
+def _write_index(directory: str, entries: list[Any]) -> None:
+    from .report import render_index
+
+    with open(os.path.join(directory, "index.html"), "w", encoding="utf-8") as f:
+        f.write(render_index(entries))
+
+
+# --- Progress ----------------------------------------------------------------------------
+
+
+class Progress:
+    """Records done and records per second on stderr, rewritten in place; with a
+    bar and a percentage when the input's size and read position are known."""
+
+    WIDTH = 24
+
+    def __init__(self, total_bytes: Optional[int] = None, position: Optional[Callable[[], int]] = None) -> None:
+        self.start = self.last = time.monotonic()
+        self.total = total_bytes if total_bytes and position else None
+        self.position = position
+        self.done_position = 0
+
+    def update(self, records: int, position: int) -> None:
+        """*records* written so far, which came from the input up to byte *position*."""
+        self.done_position = position
+        now = time.monotonic()
+        if now - self.last >= PROGRESS_INTERVAL:
+            self.last = now
+            self._show(records, now)
+
+    def done(self, records: int) -> None:
+        self._show(records, time.monotonic())
+        sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    def _show(self, records: int, now: float) -> None:
+        rate = records / max(now - self.start, 1e-9)
+        bar = ""
+        if self.total:
+            fraction = min(self.done_position / self.total, 1.0)
+            filled = int(fraction * self.WIDTH)
+            bar = f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {fraction:4.0%} "
+        sys.stderr.write(f"\rboilerstrip: {bar}{records:,} records, {rate:,.0f} records/s ")
+        sys.stderr.flush()

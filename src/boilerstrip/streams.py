@@ -1,0 +1,98 @@
+"""Open the CLI's input and output, compressed or not.
+
+Input is recognised by its first bytes, not its name, so ``crawl.jsonl.gz``,
+a gzip stream on stdin and a plain file all just work: gzip (``1f 8b``) and
+Zstandard (``28 b5 2f fd``) are decompressed on the fly. Neither signature
+can start valid UTF-8 text, so a text input is never mistaken for one.
+Output is compressed when its file name ends in ``.gz`` or ``.zst``.
+
+Zstandard needs the standard library's ``compression.zstd`` (Python 3.14+)
+or the ``zstandard`` package (``pip install 'boilerstrip[zstd]'``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import sys
+from typing import IO, Any, Optional, cast
+
+from .errors import InputError
+
+GZIP_MAGIC = b"\x1f\x8b"
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+_ZSTD_MISSING = "Zstandard needs the zstandard package: pip install 'boilerstrip[zstd]'"
+
+
+def open_input(path: Optional[str]) -> tuple[IO[bytes], IO[bytes]]:
+    """A binary stream of *path* (None or ``-``: standard input), decompressed if need be,
+    and the file under it (whose ``tell()`` says how far the input has been read)."""
+    name = "standard input" if path in (None, "-") else path
+    try:
+        raw: IO[bytes] = sys.stdin.buffer if path is None or path == "-" else open(path, "rb")
+    except OSError as e:
+        raise InputError(f"cannot read {name}: {e.strerror or e}") from None
+    buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(cast(Any, raw))
+    try:
+        head = buffered.peek(4)[:4]
+    except OSError as e:
+        raise InputError(f"cannot read {name}: {e.strerror or e}") from None
+    if head.startswith(GZIP_MAGIC):
+        return gzip.GzipFile(fileobj=buffered, mode="rb"), buffered  # type: ignore[return-value]
+    if head.startswith(ZSTD_MAGIC):
+        return _zstd_reader(buffered), buffered
+    return buffered, buffered
+
+
+def open_output(path: Optional[str]) -> IO[bytes]:
+    """A binary stream writing to *path* (None or ``-``: standard output), compressed by its suffix."""
+    if path in (None, "-"):
+        return sys.stdout.buffer
+    assert path is not None
+    try:
+        if path.endswith(".gz"):
+            return gzip.open(path, "wb")  # type: ignore[return-value]
+        if path.endswith(".zst"):
+            module = _zstd_module()  # before creating the file: no empty file on failure
+            return _zstd_writer(module, open(path, "wb"))
+        return open(path, "wb")
+    except OSError as e:
+        raise InputError(f"cannot write {path}: {e.strerror or e}") from None
+
+
+def read_error(e: BaseException, name: str) -> Optional[str]:
+    """A one-line message for a decompression failure, or None if *e* is not one."""
+    if isinstance(e, (gzip.BadGzipFile, EOFError)):
+        return f"{name} is not a complete gzip stream: {e}"
+    if type(e).__name__ in ("ZstdError", "ZstdDecompressionError"):
+        return f"{name} is not a complete Zstandard stream: {e}"
+    return None
+
+
+def _zstd_module() -> Any:
+    try:
+        from compression import zstd  # type: ignore[import-not-found]  # Python 3.14+
+
+        return zstd
+    except ImportError:
+        pass
+    try:
+        import zstandard  # type: ignore[import-not-found, unused-ignore]
+
+        return zstandard
+    except ImportError:
+        raise InputError(_ZSTD_MISSING) from None
+
+
+def _zstd_reader(raw: IO[bytes]) -> IO[bytes]:
+    module = _zstd_module()
+    if hasattr(module, "ZstdFile"):
+        return module.ZstdFile(raw, mode="rb")  # type: ignore[no-any-return]
+    reader = module.ZstdDecompressor().stream_reader(raw, read_across_frames=True)
+    return io.BufferedReader(reader)
+
+
+def _zstd_writer(module: Any, raw: IO[bytes]) -> IO[bytes]:
+    if hasattr(module, "ZstdFile"):
+        return module.ZstdFile(raw, mode="wb")  # type: ignore[no-any-return]
+    return module.ZstdCompressor().stream_writer(raw, closefd=True)  # type: ignore[no-any-return]
