@@ -16,10 +16,7 @@ from . import __version__
 from .batch import DEFAULT_TEXT_FIELD, dumps
 from .decoding import ERROR_POLICIES, decode
 from .errors import BoilerstripError, InputError
-from .explain import explain
-from .jsonl import Progress, Settings, run
 from .options import Options
-from .parallel import WorkerDied, available_cores
 from .pipeline import strip
 from .streams import open_input, open_output, read_error
 
@@ -120,11 +117,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except MemoryError:
         _error("out of memory")
         return EXIT_INPUT
-    except WorkerDied as e:
-        _error(str(e))
-        return EXIT_INPUT
     except Exception as e:  # never a traceback; say what happened in one line
-        message = read_error(e, args.file or "standard input")
+        message = read_error(e, args.file or "standard input") or _worker_died(e)
         _error(message or f"internal error: {type(e).__name__}: {e} (please report this)")
         return EXIT_INPUT
 
@@ -144,6 +138,8 @@ def _run_one(args: argparse.Namespace, options: Options) -> int:
     if args.json:
         payload = dumps(result.summary_dict()) + "\n"
     elif args.explain:
+        from .explain import explain
+
         payload = explain(text, result)
     else:
         payload = result.text + ("\n" if result.text else "")
@@ -160,6 +156,9 @@ def _run_one(args: argparse.Namespace, options: Options) -> int:
 
 
 def _run_jsonl(args: argparse.Namespace, options: Options) -> int:
+    from .jsonl import Progress, Settings, run  # the batch machinery loads only for batches
+    from .parallel import available_cores
+
     settings = Settings(options, args.errors, args.text_field, args.report_dir)
     if args.report_dir is not None:
         try:
@@ -180,6 +179,12 @@ def _run_jsonl(args: argparse.Namespace, options: Options) -> int:
         _error(f"interrupted: {stats.records} records written, each complete")
         return EXIT_INTERRUPTED
     return EXIT_OK
+
+
+def _worker_died(e: Exception) -> Optional[str]:
+    from .parallel import WorkerDied  # loaded already if a worker could have died
+
+    return str(e) if isinstance(e, WorkerDied) else None
 
 
 def _size(path: Optional[str]) -> Optional[int]:

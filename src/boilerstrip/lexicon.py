@@ -11,7 +11,8 @@ characters that are not letters or digits turned into one space, trimmed):
 - ``... phrase ...``  the block contains the phrase (word-bounded).
 
 All languages are loaded together: pages mix languages in their chrome.
-Files are read once, on first use, with :mod:`importlib.resources`.
+Files are read once, on first use, from the package folder (``lexicons/``
+next to this module; the package is always installed as files).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+import os
 from typing import Callable
 
 #: Concepts whose phrases name a removed category (file name = category name).
@@ -197,10 +198,14 @@ def _parse_line(line: str) -> tuple[str, str] | None:
     return kind, phrase
 
 
+#: The folder of lexicon folders, one per language plus ``_common``.
+LEXICON_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lexicons")
+
+
 def _read(lang: str, concept: str) -> list[str]:
     try:
-        path = resources.files("boilerstrip").joinpath("lexicons", lang, concept + ".txt")
-        return path.read_text(encoding="utf-8").splitlines()
+        with open(os.path.join(LEXICON_DIR, lang, concept + ".txt"), encoding="utf-8") as f:
+            return f.read().splitlines()
     except (FileNotFoundError, NotADirectoryError):
         return []
 
@@ -208,8 +213,13 @@ def _read(lang: str, concept: str) -> list[str]:
 @lru_cache(maxsize=None)
 def languages() -> tuple[str, ...]:
     """The language codes that have a lexicon folder."""
-    root = resources.files("boilerstrip").joinpath("lexicons")
-    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_")))
+    return tuple(
+        sorted(
+            name
+            for name in os.listdir(LEXICON_DIR)
+            if not name.startswith("_") and os.path.isdir(os.path.join(LEXICON_DIR, name))
+        )
+    )
 
 
 def _words(lines: list[str]) -> set[str]:

@@ -12,7 +12,6 @@ or the ``zstandard`` package (``pip install 'boilerstrip[zstd]'``).
 
 from __future__ import annotations
 
-import gzip
 import io
 import sys
 from typing import IO, Any, Optional, cast
@@ -38,6 +37,8 @@ def open_input(path: Optional[str]) -> tuple[IO[bytes], IO[bytes]]:
     except OSError as e:
         raise InputError(f"cannot read {name}: {e.strerror or e}") from None
     if head.startswith(GZIP_MAGIC):
+        import gzip
+
         return gzip.GzipFile(fileobj=buffered, mode="rb"), buffered  # type: ignore[return-value]
     if head.startswith(ZSTD_MAGIC):
         return _zstd_reader(buffered), buffered
@@ -51,6 +52,8 @@ def open_output(path: Optional[str]) -> IO[bytes]:
     assert path is not None
     try:
         if path.endswith(".gz"):
+            import gzip
+
             return gzip.open(path, "wb")  # type: ignore[return-value]
         if path.endswith(".zst"):
             module = _zstd_module()  # before creating the file: no empty file on failure
@@ -62,10 +65,13 @@ def open_output(path: Optional[str]) -> IO[bytes]:
 
 def read_error(e: BaseException, name: str) -> Optional[str]:
     """A one-line message for a decompression failure, or None if *e* is not one."""
-    if isinstance(e, (gzip.BadGzipFile, EOFError)):
-        return f"{name} is not a complete gzip stream: {e}"
-    if type(e).__name__ in ("ZstdError", "ZstdDecompressionError"):
-        return f"{name} is not a complete Zstandard stream: {e}"
+    kind = type(e)
+    if isinstance(e, EOFError):
+        return f"{name} ends before the end of its compressed stream: {e}"
+    if kind.__name__ == "BadGzipFile" or kind.__module__ == "zlib":
+        return f"{name} is not a valid gzip stream: {e}"
+    if kind.__name__ in ("ZstdError", "ZstdDecompressionError"):
+        return f"{name} is not a valid Zstandard stream: {e}"
     return None
 
 
@@ -88,8 +94,55 @@ def _zstd_reader(raw: IO[bytes]) -> IO[bytes]:
     module = _zstd_module()
     if hasattr(module, "ZstdFile"):
         return module.ZstdFile(raw, mode="rb")  # type: ignore[no-any-return]
-    reader = module.ZstdDecompressor().stream_reader(raw, read_across_frames=True)
-    return io.BufferedReader(reader)
+    return io.BufferedReader(_ZstdFrames(module, raw))
+
+
+class _ZstdFrames(io.RawIOBase):
+    """Zstandard frames one after another, decompressed; a stream that stops
+    inside a frame raises EOFError (the zstandard package's own stream reader
+    returns the data it has and says nothing)."""
+
+    READ_SIZE = 1 << 17
+
+    def __init__(self, module: Any, raw: IO[bytes]) -> None:
+        self._module = module
+        self._raw = raw
+        self._frame = module.ZstdDecompressor().decompressobj()
+        self._in_frame = False
+        self._pending = b""
+        self._offset = 0  # of the next unread byte of _pending
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while self._offset >= len(self._pending):
+            data = self._raw.read(self.READ_SIZE)
+            if not data:
+                if self._in_frame:
+                    raise EOFError("Zstandard stream ended inside a frame")
+                return 0
+            self._pending, self._offset = self._feed(data), 0
+        n = min(len(buffer), len(self._pending) - self._offset)
+        buffer[:n] = memoryview(self._pending)[self._offset : self._offset + n]
+        self._offset += n
+        return n
+
+    def _feed(self, data: bytes) -> bytes:
+        out = []
+        while data:
+            self._in_frame = True
+            out.append(self._frame.decompress(data))
+            if not self._frame.eof:
+                break
+            data = self._frame.unused_data
+            self._frame = self._module.ZstdDecompressor().decompressobj()
+            self._in_frame = False
+        return b"".join(out)
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
 
 
 def _zstd_writer(module: Any, raw: IO[bytes]) -> IO[bytes]:
