@@ -66,8 +66,9 @@ def open_output(path: Optional[str]) -> IO[bytes]:
 def read_error(e: BaseException, name: str) -> Optional[str]:
     """A one-line message for a decompression failure, or None if *e* is not one."""
     kind = type(e)
-    if isinstance(e, EOFError):
-        return f"{name} ends before the end of its compressed stream: {e}"
+    if isinstance(e, EOFError):  # ours say Zstandard; otherwise it came from gzip
+        kind_name = "Zstandard" if "Zstandard" in str(e) else "gzip"
+        return f"{name} ends inside its {kind_name} stream: {e}"
     if kind.__name__ == "BadGzipFile" or kind.__module__ == "zlib":
         return f"{name} is not a valid gzip stream: {e}"
     if kind.__name__ in ("ZstdError", "ZstdDecompressionError"):
