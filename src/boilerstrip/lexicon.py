@@ -109,7 +109,10 @@ class PhraseMatcher:
         # Phrases by their first (prefix, contains) or last (suffix) word, longest first.
         self._by_first_word = _index(self.prefix, first=True)
         self._by_last_word = _index(self.suffix, first=False)
-        self._contained_by_first_word = _index(self.contains, first=True, key=len)
+        self._contained_by_first_word = {
+            word: tuple((_word_count(p), p) for p in phrases)
+            for word, phrases in _index(self.contains, first=True, key=len).items()
+        }
         self._memo: dict[str, tuple[Match, ...]] = {}
 
     def match(self, norm: str) -> tuple[Match, ...]:
@@ -155,8 +158,7 @@ class PhraseMatcher:
     def _find_contained(self, words: list[str]) -> Match | None:
         index = self._contained_by_first_word
         for i, word in enumerate(words):
-            for phrase in index.get(word, ()):
-                n = phrase.count(" ") + 1
+            for n, phrase in index.get(word, ()):
                 if n == 1 or " ".join(words[i : i + n]) == phrase:
                     return Match(self.contains[phrase], "contains", phrase)
         return None
