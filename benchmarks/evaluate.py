@@ -16,14 +16,12 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import pathlib
-import subprocess
 import sys
-import tempfile
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+from _common import ROOT, default_data_dir, read_jsonl, run_scorer
+
 sys.path.insert(0, str(ROOT / "src"))
 
 import boilerstrip  # noqa: E402
@@ -34,11 +32,6 @@ DATASETS = (
     "trafilatura-eval/trafilatura-eval-dev.html_text",
     "trafilatura-eval/trafilatura-eval-dev.inscriptis",
 )
-
-
-def default_data_dir() -> pathlib.Path:
-    env = os.environ.get("BOILERSTRIP_BENCHMARKS")
-    return pathlib.Path(env) if env else ROOT.parent / "shared" / "benchmarks"
 
 
 def score_samples() -> dict:
@@ -66,33 +59,18 @@ def score_samples() -> dict:
 
 
 def run_dataset(path: pathlib.Path, score_py: pathlib.Path, worst: int, ids: set | None = None) -> dict:
-    records = [json.loads(line) for line in gzip.open(path, "rt", encoding="utf-8")]
+    records = read_jsonl(path)
     if ids is not None:
         records = [r for r in records if r["id"] in ids]
     start = time.perf_counter()
     preds = [{"id": r["id"], "text": boilerstrip.strip(r["raw_text"]).text} for r in records]
     seconds = time.perf_counter() - start
-    with tempfile.TemporaryDirectory() as tmp:
-        pred_path = pathlib.Path(tmp) / "pred.jsonl"
-        with open(pred_path, "w", encoding="utf-8") as out:
-            for p in preds:
-                out.write(json.dumps(p, ensure_ascii=False) + "\n")
-        gold_path = path
-        if ids is not None:
-            gold_path = pathlib.Path(tmp) / "gold.jsonl.gz"
-            with gzip.open(gold_path, "wt", encoding="utf-8") as g:
-                for r in records:
-                    g.write(json.dumps(r, ensure_ascii=False) + "\n")
-        cmd = [sys.executable, str(score_py), str(gold_path), str(pred_path), "--json"]
-        if worst:
-            cmd += ["--per-doc", str(worst)]
-        proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
-    lines = proc.stdout.strip().splitlines()
-    figures = json.loads(lines[-1])
+    subset = records if ids is not None else None
+    figures, report = run_scorer(score_py, path, preds, gold_subset=subset, worst=worst)
     figures["docs"] = len(records)
     figures["docs_per_s"] = len(records) / seconds if seconds else 0.0
     if worst:
-        figures["report"] = "\n".join(lines[:-1])
+        figures["report"] = "\n".join(report)
     return figures
 
 
