@@ -115,3 +115,13 @@ def test_matcher_agrees_with_the_reference(entries: list[tuple[str, str, str]], 
     matcher = PhraseMatcher(entries)
     assert matcher.match(norm) == _reference(entries, norm)
     assert matcher.match(norm) == _reference(entries, norm)  # memoised: the same again
+
+
+def test_swapping_the_phrase_matcher_empties_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = "Quarterly garden notes\n" + PAGE
+    before = _decisions(page)  # cached with the real lexicons
+    assert before[0][2] != "share"
+    custom = PhraseMatcher([("share", "exact", "quarterly garden notes")])
+    monkeypatch.setattr(pipeline, "matcher", lambda: custom)
+    after = _decisions(page)
+    assert after[0][2] == "share" and after[0][3] == ("lexicon:share",)

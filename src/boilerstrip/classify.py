@@ -161,8 +161,13 @@ def _weight(label: str, f: Features) -> float:
     return WEIGHT_RULE
 
 
+def is_cut_heading(f: Features, cut: PhraseMatcher) -> bool:
+    """A short block naming a section that ends the article ("Related Articles", ...)."""
+    return f.words <= HEADING_MAX_WORDS and bool(cut.match(f.norm))
+
+
 def mark_sections(
-    drafts: list[Draft], feats: Sequence[Features], cut: PhraseMatcher
+    drafts: list[Draft], feats: Sequence[Features], cut_headings: Sequence[bool]
 ) -> None:
     """Give the blocks under a "Related" or "Comments" heading that section's category.
 
@@ -181,7 +186,7 @@ def mark_sections(
         # Strong markers come from section_cut.txt; a weak one (any short comments
         # or related phrase) counts only when no prose follows it directly, as
         # under a real heading: author lines, dates, teaser headlines.
-        is_marker = (f.words <= HEADING_MAX_WORDS and bool(cut.match(f.norm))) or (
+        is_marker = cut_headings[i] or (
             d.label in (C.COMMENTS, C.RELATED)
             and f.words <= MAX_MARKER_WORDS
             and not f.terminal

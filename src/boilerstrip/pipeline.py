@@ -10,6 +10,7 @@ from .classify import (
     extend_over_inline_clutter,
     final_labels,
     first_label,
+    is_cut_heading,
     main_region,
     mark_captions,
     mark_date_lists,
@@ -18,7 +19,7 @@ from .classify import (
 )
 from .features import Features, measure
 from .language import detect
-from .lexicon import cut_matcher, matcher, months, stopwords
+from .lexicon import PhraseMatcher, cut_matcher, matcher, months, stopwords
 from .options import Options
 from .result import Block, Result
 from .segment import segment
@@ -36,24 +37,37 @@ CACHE_MAX_CHARS = 200
 #: The cache is emptied when it reaches this many entries (a few MB at most).
 CACHE_MAX_ENTRIES = 50_000
 
-_FirstPass = Tuple[Features, str, str]
+# (features, first label, its reason, whether the block is a section-cut heading)
+_FirstPass = Tuple[Features, str, str, bool]
 _cache: dict[tuple[Optional[str], str], _FirstPass] = {}
+# The phrase matchers the cached entries were computed with (tests swap them).
+_cache_matchers: list[PhraseMatcher] = []
 
 
 def clear_cache() -> None:
     """Forget every cached block (for cold-start benchmarks; results never depend on it)."""
     _cache.clear()
+    _cache_matchers.clear()
 
 
-def _first_pass(text: str, language: Optional[str], stop: frozenset[str]) -> _FirstPass:
-    """Features and first label of one block, from the cache when seen before."""
+def _use_matchers(rules: PhraseMatcher, cut: PhraseMatcher) -> None:
+    """Empty the cache when the phrase matchers are not the ones it was filled with."""
+    if _cache_matchers != [rules, cut]:
+        clear_cache()
+        _cache_matchers.extend((rules, cut))
+
+
+def _first_pass(
+    text: str, language: Optional[str], stop: frozenset[str], rules: PhraseMatcher, cut: PhraseMatcher
+) -> _FirstPass:
+    """Everything about one block that needs no neighbours, from the cache when seen before."""
     key = (language, text)
     hit = _cache.get(key)
     if hit is not None:
         return hit
     f = measure(text, stop)
-    label, reason = first_label(text, f, matcher(), months(), language is not None)
-    entry = (f, label, reason)
+    label, reason = first_label(text, f, rules, months(), language is not None)
+    entry = (f, label, reason, is_cut_heading(f, cut))
     if len(text) <= CACHE_MAX_CHARS:
         if len(_cache) >= CACHE_MAX_ENTRIES:
             _cache.clear()
@@ -86,12 +100,14 @@ def strip(text: str, /, *, options: Optional[Options] = None) -> Result:
     texts = [text[s:e] for s, e in spans]
     language = opts.language or detect(texts)
     stop = stopwords(language) if language else frozenset()
-    first = [_first_pass(t, language, stop) for t in texts]
-    feats = [f for f, _, _ in first]
-    drafts = [new_draft(label, reason, f) for f, label, reason in first]
+    rules, cut = matcher(), cut_matcher()
+    _use_matchers(rules, cut)
+    first = [_first_pass(t, language, stop, rules, cut) for t in texts]
+    feats = [entry[0] for entry in first]
+    drafts = [new_draft(label, reason, f) for f, label, reason, _ in first]
 
     mark_date_lists(drafts)
-    mark_sections(drafts, feats, cut_matcher())
+    mark_sections(drafts, feats, [entry[3] for entry in first])
     mark_captions(drafts, feats)
     region = extend_over_inline_clutter(drafts, main_region(drafts))
 
