@@ -86,6 +86,11 @@ _NON_DIGIT = re.compile(r"\D+")
 _DIGIT = re.compile(r"\d")
 
 
+def _has_sentence_mark(text: str) -> bool:
+    """A cheap test before the sentence-break regex: most short blocks have no mark."""
+    return "." in text or "!" in text or "?" in text or "…" in text
+
+
 def measure(text: str, stopwords: frozenset[str]) -> Features:
     """Measure one block's *text* against the page language's *stopwords*."""
     folded = text.casefold()
@@ -100,7 +105,7 @@ def measure(text: str, stopwords: frozenset[str]) -> Features:
     stripped = text.rstrip(_CLOSERS)
     last = stripped[-1] if stripped else ""
     terminal_char = last if last in _TERMINALS else ""
-    sentences = 1 + len(_SENTENCE_BREAK.findall(text))
+    sentences = 1 + len(_SENTENCE_BREAK.findall(text)) if _has_sentence_mark(text) else 1
     return Features(
         chars=len(text),
         words=len(tokens),
