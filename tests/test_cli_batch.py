@@ -14,6 +14,7 @@ import io
 import json
 import os
 import pathlib
+import pty
 import re
 import select
 import signal
@@ -65,15 +66,30 @@ def jsonl(*records) -> bytes:
     return b"".join((r if isinstance(r, bytes) else json.dumps(r).encode("utf-8")) + b"\n" for r in records)
 
 
+def input_lines(data: bytes) -> list:
+    """*data* cut after each b"\\n" (only there, as the batch reader does), ends kept."""
+    return re.findall(rb"[^\n]*\n|[^\n]+$", data)
+
+
 def expected_jsonl(data: bytes, text_field: str = "text") -> bytes:
     """What ``--jsonl`` should write for *data*, line by line from ``batch.clean_line``."""
     out = []
-    for number, raw in enumerate(data.splitlines(keepends=True), 1):
+    for number, raw in enumerate(input_lines(data), 1):
         if not raw.strip():
             out.append(b"\n")
         else:
             out.append((dumps(clean_line(raw, number, text_field=text_field)) + "\n").encode("utf-8"))
     return b"".join(out)
+
+
+def program_env(unbuffered: bool = False):
+    """The environment of the program: this checkout's source first, and standard output
+    buffered (the default) unless *unbuffered* (``PYTHONUNBUFFERED=1``, as in many containers)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env.pop("PYTHONUNBUFFERED", None)
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    return env
 
 
 def zstd(data: bytes) -> bytes:
@@ -101,7 +117,8 @@ def page(i: int) -> str:
 
 def mixed_batch(n: int = 300) -> bytes:
     """*n* lines: good records, blank lines and every kind of bad record, some of them
-    at chunk boundaries (64 lines a chunk); the last line has no newline."""
+    at chunk boundaries (64 lines a chunk), more of them after line 300; the last line
+    has no newline."""
     special = {
         1: b"\n",
         2: b"{not json\n",
@@ -116,11 +133,16 @@ def mixed_batch(n: int = 300) -> bytes:
         150: jsonl({"id": 150, "text": None}),
         200: b'{"id": 200, "text": "\\ud800 Share"}\n',
         201: b"null\n",
+        250: b'{"id": 250, "text": "a lone CR \r inside"}\n',  # a raw CR does not end a line
     }
     lines = []
     for i in range(1, n + 1):
         if i in special:
             lines.append(special[i])
+        elif i > 300 and i % 97 == 0:
+            lines.append(b"{not json\n" if i % 2 else b"\n")
+        elif i > 300 and i % 89 == 0:
+            lines.append(jsonl({"id": i, "text": [i]}))
         else:
             lines.append(jsonl({"id": i, "url": f"https://example.org/{i}", "text": page(i), "lang": "en"}))
     lines[-1] = lines[-1].rstrip(b"\n")
@@ -218,8 +240,10 @@ def test_output_long_option_and_jobs_with_zstd_both_ways(cli_run, tmp_path):
 def test_text_field_by_hand(cli_run):
     stdin = b"".join(
         [
-            b'{"id": 7, "body": "Home\\n\\nA sentence long enough to be the story, plainly, as it goes.", '
-            b'"text": "kept as is"}\n',
+            (
+                b'{"id": 7, "body": "Home\\n\\nA sentence long enough to be the story, plainly, as it goes.", '
+                b'"text": "kept as is"}\n'
+            ),
             b'{"id": 8, "text": "Home"}\n',
             b'{"id": 9, "body": 42}\n',
             b'{"body": null}\n',
@@ -229,9 +253,11 @@ def test_text_field_by_hand(cli_run):
     assert (code, err) == (0, "")
     # "Home\n\n" is 6 code points; the sentence is 60.
     assert out.decode("utf-8").split("\n") == [
-        '{"id": 7, "body": "A sentence long enough to be the story, plainly, as it goes.", "text": "kept as is", '
-        '"title": null, "title_span": null, "spans": [[6, 66]], '
-        '"removed": [{"start": 0, "end": 4, "category": "navigation", "reason": "lexicon:navigation"}]}',
+        (
+            '{"id": 7, "body": "A sentence long enough to be the story, plainly, as it goes.", "text": "kept as is", '
+            '"title": null, "title_span": null, "spans": [[6, 66]], '
+            '"removed": [{"start": 0, "end": 4, "category": "navigation", "reason": "lexicon:navigation"}]}'
+        ),
         '{"error": "no \\"body\\" string field", "line": 2, "id": 8}',
         '{"error": "\\"body\\" is not a string", "line": 3, "id": 9}',
         '{"error": "no \\"body\\" string field", "line": 4}',
@@ -270,7 +296,7 @@ def test_jobs_one_writes_what_clean_line_says(cli_run):
     assert len(lines) == 301 and lines[-1] == ""  # 300 lines, each ending in a newline
     assert lines[0] == lines[62] == lines[127] == ""  # blank lines 1, 63, 128
     rows = {n: json.loads(line) for n, line in enumerate(lines[:-1], 1) if line}
-    for n in (2, 17, 40, 64, 65, 66, 129, 150, 201):
+    for n in (2, 17, 40, 64, 65, 66, 129, 150, 201, 250):
         assert rows[n]["line"] == n and rows[n]["error"]
     assert rows[64]["id"] == 64 and rows[65]["id"] == "sixty-five" and rows[150]["id"] == 150
     assert "UTF-8" in rows[66]["error"]
@@ -280,15 +306,16 @@ def test_jobs_one_writes_what_clean_line_says(cli_run):
 
 @pytest.mark.parametrize("jobs", ["2", "0"])
 def test_jobs_output_is_byte_identical_to_one_job(cli_run, tmp_path, jobs):
-    data = mixed_batch()
+    # 1000 lines are 16 chunks: more than the 8 (4 per worker) kept in flight.
+    data = mixed_batch(1000)
     code, one, err = cli_run(["--jsonl", "--jobs", "1"], data)
     assert (code, err) == (0, "")
     code, many, err = cli_run(["--jsonl", "--jobs", jobs], data)
     assert (code, err) == (0, "")
     assert many == one
-    # From a gzip file into a gzip file, too.
+    # From a gzip file into a gzip file, too, with a byte-order mark on the first line.
     source = tmp_path / "batch.jsonl.gz"
-    source.write_bytes(gzip.compress(data))
+    source.write_bytes(gzip.compress(b"\xef\xbb\xbf" + data))
     target = tmp_path / "out.jsonl.gz"
     assert cli_run(["--jsonl", "--jobs", jobs, "-o", target, source]) == (0, b"", "")
     assert gzip.decompress(target.read_bytes()) == one
@@ -316,7 +343,7 @@ def progress_counts(err: str):
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_progress_from_a_file_shows_a_bar_and_the_final_count(cli_run, tmp_path, jobs):
     data = mixed_batch()
-    records = sum(1 for line in data.splitlines() if line.strip())
+    records = sum(1 for line in input_lines(data) if line.strip())
     path = tmp_path / "batch.jsonl"
     path.write_bytes(data)
     code, out, err = cli_run(["--jsonl", "--progress", "--jobs", jobs, path])
@@ -335,7 +362,7 @@ def test_progress_from_stdin_counts_without_a_bar(cli_run):
     code, out, err = cli_run(["--jsonl", "--progress"], data)
     assert code == 0 and out == expected_jsonl(data)
     shown = progress_counts(err)
-    assert shown[-1] == (sum(1 for line in data.splitlines() if line.strip()), None, None)
+    assert shown[-1] == (sum(1 for line in input_lines(data) if line.strip()), None, None)
 
 
 def test_progress_of_a_gzip_file_reaches_100_percent(cli_run, tmp_path):
@@ -344,7 +371,7 @@ def test_progress_of_a_gzip_file_reaches_100_percent(cli_run, tmp_path):
     path.write_bytes(gzip.compress(data))
     code, out, err = cli_run(["--jsonl", "--progress", path])
     assert code == 0 and out == expected_jsonl(data)
-    records, bar, percent = progress_counts(err)[-1]
+    records, _, percent = progress_counts(err)[-1]
     assert records == sum(1 for line in out.splitlines() if line) == 197  # lines 1, 63 and 128 are blank
     assert percent == "100"
 
@@ -356,6 +383,65 @@ def test_no_progress_keeps_stderr_empty(cli_run, tmp_path, flags):
     code, out, err = cli_run(["--jsonl", *flags, path])
     assert (code, err) == (0, "")
     assert out == expected_jsonl(mixed_batch(100))
+
+
+def run_program(args, stdin: bytes = b"", tty_stderr: bool = False):
+    """Run ``python -m boilerstrip`` with *stdin* through a pipe and stderr a pipe or a
+    terminal; returns (exit code, stdout bytes, stderr text with the terminal's CRLF undone)."""
+    master = slave = None
+    if tty_stderr:
+        master, slave = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "boilerstrip", *map(str, args)],
+            input=stdin,
+            check=False,
+            stdout=subprocess.PIPE,
+            stderr=slave if tty_stderr else subprocess.PIPE,
+            env=program_env(),
+            timeout=60,
+        )
+    finally:
+        if slave is not None:
+            os.close(slave)
+    if not tty_stderr:
+        return done.returncode, done.stdout, done.stderr.decode("utf-8", "replace")
+    chunks = []
+    try:
+        while True:
+            chunk = os.read(master, 65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    except OSError:  # EIO: the terminal has no writer left
+        pass
+    finally:
+        os.close(master)
+    return done.returncode, done.stdout, b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_progress_is_on_by_default_when_stderr_is_a_terminal(tmp_path):
+    data = mixed_batch(100)
+    path = tmp_path / "batch.jsonl"
+    path.write_bytes(data)
+    code, out, err = run_program(["--jsonl", path], tty_stderr=True)
+    assert (code, out) == (0, expected_jsonl(data))
+    records, _, percent = progress_counts(err)[-1]
+    assert records == 98 and percent == "100"  # lines 1 and 63 are blank
+    code, out, err = run_program(["--jsonl", "--no-progress", path], tty_stderr=True)
+    assert (code, out, err) == (0, expected_jsonl(data), "")
+
+
+@pytest.mark.parametrize(
+    "flags, tty", [(["--progress"], False), ([], True)], ids=["progress-flag", "default-on-a-terminal"]
+)
+def test_progress_with_stdin_from_a_pipe(flags, tty):
+    data = mixed_batch(100)
+    code, out, err = run_program(["--jsonl", *flags], data, tty_stderr=tty)
+    assert code == 0, err
+    assert out == expected_jsonl(data)
+    assert progress_counts(err)[-1] == (98, None, None)
 
 
 # --- usage errors ---------------------------------------------------------------------------
@@ -399,6 +485,38 @@ def test_missing_input_file_exits_one(cli_run, tmp_path, flags):
     assert not target.exists()
 
 
+@pytest.mark.parametrize(
+    "flags, target",
+    [
+        ([], "-o"),
+        (["--jsonl"], "-o"),
+        (["--jsonl", "--jobs", "2"], "-o"),
+        (["--json"], "--report"),
+        (["--jsonl"], "--report-dir"),
+    ],
+    ids=["plain-output", "jsonl-output", "jsonl-jobs-2-output", "report", "report-dir"],
+)
+def test_what_cannot_be_written_exits_one(cli_run, tmp_path, flags, target):
+    (tmp_path / "a-file").write_text("not a folder")
+    where = tmp_path / "a-file" / "out.gz" if target != "--report-dir" else tmp_path / "a-file"
+    stdin = jsonl({"text": PAGE}) if "--jsonl" in flags else PAGE.encode("utf-8")
+    code, out, err = cli_run(flags + [target, where], stdin)
+    assert (code, out) == (1, b"")
+    assert_one_line_error(err, str(tmp_path / "a-file"))
+    assert "cannot write" in err or "cannot create" in err
+    assert (tmp_path / "a-file").read_text() == "not a folder"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("flags", [[], ["--jsonl"]], ids=["plain", "jsonl"])
+def test_a_full_disk_is_reported_as_cannot_write(cli_run, flags):
+    stdin = jsonl({"text": PAGE}) if flags else PAGE.encode("utf-8")
+    code, out, err = cli_run(flags + ["-o", "/dev/full"], stdin)
+    assert (code, out) == (1, b"")
+    assert_one_line_error(err, "cannot write", "/dev/full")
+    assert "internal error" not in err
+
+
 def half(data: bytes) -> bytes:
     return data[: len(data) // 2]
 
@@ -431,7 +549,7 @@ def test_truncated_input_in_jsonl_mode_keeps_complete_lines(cli_run, tmp_path, c
     assert out.endswith(b"\n")
     lines = out.splitlines(keepends=True)
     assert 0 < len(lines) < 2000
-    assert b"".join(lines) == b"".join(expected_jsonl(data).splitlines(keepends=True)[: len(lines)])
+    assert b"".join(lines) == expected_jsonl(b"".join(input_lines(data)[: len(lines)]))
     assert all("error" not in json.loads(line) for line in lines)  # no half record passed as a bad one
 
 
@@ -595,16 +713,6 @@ def big_record(i: int) -> dict:
     return {"id": i, "text": "\n\n".join(lines)}
 
 
-def program_env(unbuffered: bool = False):
-    """The environment of the program: this checkout's source first, and standard output
-    buffered (the default) unless *unbuffered* (``PYTHONUNBUFFERED=1``, as in many containers)."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    env.pop("PYTHONUNBUFFERED", None)
-    if unbuffered:
-        env["PYTHONUNBUFFERED"] = "1"
-    return env
-
-
 @pytest.fixture(scope="module")
 def big_batch(tmp_path_factory):
     """A batch that takes seconds, and its full output from an uninterrupted --jobs 1 run."""
@@ -615,6 +723,7 @@ def big_batch(tmp_path_factory):
     done = subprocess.run(
         [sys.executable, "-m", "boilerstrip", "--jsonl", "--jobs", "1", "-o", str(full), str(source)],
         capture_output=True,
+        check=False,
         env=program_env(),
         timeout=180,
     )
@@ -640,7 +749,10 @@ def start(args, unbuffered: bool = False):
 def interrupt(proc):
     """Ctrl-C to the whole process group; returns (exit code, rest of stdout, stderr)."""
     try:
-        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            os.killpg(proc.pid, signal.SIGINT)
+        except ProcessLookupError:  # already gone: its exit code will say so
+            pass
         out, err = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
@@ -681,12 +793,6 @@ def test_ctrl_c_to_stdout_leaves_a_prefix_of_complete_lines(big_batch, jobs):
     assert_interrupted_cleanly(code, output, err, full_lines)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="with PYTHONUNBUFFERED=1 sys.stdout.buffer is a raw FileIO; jsonl.run ignores the "
-    "count out.write() returns, and a write cut short by Ctrl-C drops the rest of the chunk: "
-    "the output ends inside a record while stderr says every record written is complete",
-)
 def test_ctrl_c_with_unbuffered_stdout_leaves_complete_lines(big_batch):
     source, full_lines = big_batch
     code, output, err = first_line_then_ctrl_c(start([source], unbuffered=True))

@@ -8,9 +8,10 @@ Bytes are decoded by :mod:`boilerstrip.decoding` (BOM, then UTF-8; ``--errors``)
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
-from typing import IO, NoReturn, Optional, Sequence
+from typing import NoReturn, Optional, Sequence
 
 from . import __version__
 from .batch import DEFAULT_TEXT_FIELD, dumps
@@ -18,7 +19,7 @@ from .decoding import ERROR_POLICIES, decode
 from .errors import BoilerstripError, InputError
 from .options import Options
 from .pipeline import strip
-from .streams import open_input, open_output, read_error
+from .streams import close_output, open_input, open_output, read_error
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 #: Stopped by Ctrl-C (128 + SIGINT, as shells report it).
@@ -118,7 +119,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         _error("out of memory")
         return EXIT_INPUT
     except Exception as e:  # never a traceback; say what happened in one line
-        message = read_error(e, args.file or "standard input") or _worker_died(e)
+        message = read_error(e, args.file or "standard input") or _worker_died(e) or _write_error(e, args.output)
         _error(message or f"internal error: {type(e).__name__}: {e} (please report this)")
         return EXIT_INPUT
 
@@ -151,7 +152,7 @@ def _run_one(args: argparse.Namespace, options: Options) -> int:
     try:
         out.write(payload.encode("utf-8"))
     finally:
-        _close(out)
+        close_output(out)
     return EXIT_OK
 
 
@@ -168,13 +169,14 @@ def _run_jsonl(args: argparse.Namespace, options: Options) -> int:
     jobs = available_cores() if args.jobs == 0 else args.jobs
     source, raw = open_input(args.file)
     show = args.progress if args.progress is not None else sys.stderr.isatty()
-    progress = Progress(_size(args.file), raw.tell) if show else None
+    size = _size(args.file)  # a regular file's: the bar needs a size and a position
+    progress = Progress(size, raw.tell if size else None) if show else None
     with source:
         out = open_output(args.output)
         try:
             stats = run(source, out, settings, jobs, progress)
         finally:
-            _close(out)
+            close_output(out)
     if stats.interrupted:
         _error(f"interrupted: {stats.records} records written, each complete")
         return EXIT_INTERRUPTED
@@ -185,6 +187,18 @@ def _worker_died(e: Exception) -> Optional[str]:
     from .parallel import WorkerDied  # loaded already if a worker could have died
 
     return str(e) if isinstance(e, WorkerDied) else None
+
+
+#: OS errors that mean the output cannot take more data.
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+def _write_error(e: Exception, output: Optional[str]) -> Optional[str]:
+    """A one-line message for an output that cannot be written (a full disk), or None."""
+    if isinstance(e, OSError) and e.errno in _FULL:
+        target = output if output not in (None, "-") else "standard output"
+        return f"cannot write {target}: {e.strerror or e}"
+    return None
 
 
 def _size(path: Optional[str]) -> Optional[int]:
@@ -202,14 +216,6 @@ def _write_text(path: str, text: str) -> None:
             f.write(text)
     except OSError as e:
         raise _InputError(f"cannot write {path}: {e.strerror or e}") from None
-
-
-def _close(out: IO[bytes]) -> None:
-    """Flush standard output, close a file (which finishes a compressed stream)."""
-    if out is sys.stdout.buffer:
-        out.flush()
-    else:
-        out.close()
 
 
 def _error(message: str) -> None:

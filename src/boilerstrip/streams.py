@@ -47,9 +47,11 @@ def open_input(path: Optional[str]) -> tuple[IO[bytes], IO[bytes]]:
 
 def open_output(path: Optional[str]) -> IO[bytes]:
     """A binary stream writing to *path* (None or ``-``: standard output), compressed by its suffix."""
-    if path in (None, "-"):
-        return sys.stdout.buffer
-    assert path is not None
+    if path is None or path == "-":
+        stdout = sys.stdout.buffer
+        # Unbuffered (PYTHONUNBUFFERED, python -u) it is the raw file, whose write() may
+        # write only part of the data: make every write complete.
+        return cast(IO[bytes], _WriteAll(stdout)) if isinstance(stdout, io.RawIOBase) else stdout
     try:
         if path.endswith(".gz"):
             import gzip
@@ -61,6 +63,31 @@ def open_output(path: Optional[str]) -> IO[bytes]:
         return open(path, "wb")
     except OSError as e:
         raise InputError(f"cannot write {path}: {e.strerror or e}") from None
+
+
+def close_output(out: IO[bytes]) -> None:
+    """Flush standard output; close a file (which finishes a compressed stream)."""
+    if isinstance(out, _WriteAll) or out is sys.stdout.buffer:
+        out.flush()
+    else:
+        out.close()
+
+
+class _WriteAll:
+    """A raw stream whose every write is complete: partial writes are continued."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+
+    def write(self, data: bytes) -> int:
+        view = memoryview(data)
+        while view:
+            written = self.raw.write(view)
+            view = view[written or 0 :]
+        return len(data)
+
+    def flush(self) -> None:
+        self.raw.flush()
 
 
 def read_error(e: BaseException, name: str) -> Optional[str]:
