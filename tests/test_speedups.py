@@ -62,7 +62,7 @@ def test_the_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "CACHE_MAX_ENTRIES", 5)
     pipeline.clear_cache()
     strip("\n".join(f"Menu item number {i}" for i in range(40)))
-    assert 0 < len(pipeline._cache) <= 5
+    assert 0 < len(pipeline._cache) <= 5 and len(pipeline._old_cache) <= 5
     pipeline.clear_cache()
 
 

@@ -93,8 +93,7 @@ class PhraseMatcher:
     block costs one lookup each unless its first or last word starts or ends
     some phrase; contains phrases are indexed by their first word and looked up
     for each word of the block. The cost is linear in the words looked at and
-    independent of the number of phrases. Results for short blocks are memoised:
-    page chrome repeats within a page and across a crawl.
+    independent of the number of phrases.
     """
 
     def __init__(self, entries: list[tuple[str, str, str]]) -> None:
@@ -113,24 +112,12 @@ class PhraseMatcher:
             word: tuple((_word_count(p), p) for p in phrases)
             for word, phrases in _index(self.contains, first=True, key=len).items()
         }
-        self._memo: dict[str, tuple[Match, ...]] = {}
-
     def match(self, norm: str) -> tuple[Match, ...]:
         """Every hit on the normalised block text *norm*, exact hits first.
 
         Contains phrases are looked for only among the first
         :data:`SCAN_WORDS` words, so a huge block costs no more than a small one.
         """
-        hits = self._memo.get(norm)
-        if hits is None:
-            hits = self._match(norm)
-            if len(norm) <= MEMO_MAX_CHARS:
-                if len(self._memo) >= MEMO_MAX_ENTRIES:
-                    self._memo.clear()
-                self._memo[norm] = hits
-        return hits
-
-    def _match(self, norm: str) -> tuple[Match, ...]:
         hits = []
         concept = self.exact.get(norm)
         if concept is not None:
@@ -162,12 +149,6 @@ class PhraseMatcher:
                 if n == 1 or " ".join(words[i : i + n]) == phrase:
                     return Match(self.contains[phrase], "contains", phrase)
         return None
-
-
-#: Normalised texts up to this length have their matches memoised ...
-MEMO_MAX_CHARS = 200
-#: ... in a table emptied when it reaches this many entries.
-MEMO_MAX_ENTRIES = 50_000
 
 
 def _word_count(phrase: str) -> int:

@@ -32,14 +32,19 @@ _DEFAULT_OPTIONS = Options()
 # and page chrome repeats: "Share", "Advertisement", a site's menu and footer recur on
 # every page of a crawl. The context-free pass is cached per process, keyed by
 # (language, text); everything that looks at neighbours runs on every call.
+# Two generations bound it: when the young table is full it becomes the old one (the
+# previous old one is dropped) and a hit in the old table moves back to the young one,
+# so the chrome of the sites being crawled stays while one-off lines age out.
 #: Longer blocks are not cached: prose rarely repeats, and would hold memory.
 CACHE_MAX_CHARS = 200
-#: The cache is emptied when it reaches this many entries (a few MB at most).
-CACHE_MAX_ENTRIES = 50_000
+#: Entries per generation (two generations: about 20 MB at most).
+CACHE_MAX_ENTRIES = 10_000
 
 # (features, first label, its reason, whether the block is a section-cut heading)
 _FirstPass = Tuple[Features, str, str, bool]
-_cache: dict[tuple[Optional[str], str], _FirstPass] = {}
+_Key = Tuple[Optional[str], str]
+_cache: dict[_Key, _FirstPass] = {}
+_old_cache: dict[_Key, _FirstPass] = {}
 # The phrase matchers the cached entries were computed with (tests swap them).
 _cache_matchers: list[PhraseMatcher] = []
 
@@ -47,7 +52,15 @@ _cache_matchers: list[PhraseMatcher] = []
 def clear_cache() -> None:
     """Forget every cached block (for cold-start benchmarks; results never depend on it)."""
     _cache.clear()
+    _old_cache.clear()
     _cache_matchers.clear()
+
+
+def _remember(key: _Key, entry: _FirstPass) -> None:
+    global _cache, _old_cache
+    if len(_cache) >= CACHE_MAX_ENTRIES:
+        _old_cache, _cache = _cache, {}
+    _cache[key] = entry
 
 
 def _use_matchers(rules: PhraseMatcher, cut: PhraseMatcher) -> None:
@@ -65,13 +78,15 @@ def _first_pass(
     hit = _cache.get(key)
     if hit is not None:
         return hit
+    hit = _old_cache.get(key)
+    if hit is not None:
+        _remember(key, hit)
+        return hit
     f = measure(text, stop)
     label, reason = first_label(text, f, rules, months(), language is not None)
     entry = (f, label, reason, is_cut_heading(f, cut))
     if len(text) <= CACHE_MAX_CHARS:
-        if len(_cache) >= CACHE_MAX_ENTRIES:
-            _cache.clear()
-        _cache[key] = entry
+        _remember(key, entry)
     return entry
 
 
