@@ -525,20 +525,21 @@ def versions() -> dict[str, Optional[str]]:
     return found
 
 
-def _method_list(value: str) -> list[str]:
+def _names(value: str, known: Sequence[str], what: str) -> list[str]:
+    """A comma-separated list of names, each one of *known*."""
     names = [v.strip() for v in value.split(",") if v.strip()]
-    unknown = [n for n in names if n not in METHOD_NAMES]
+    unknown = [n for n in names if n not in known]
     if unknown:
-        raise argparse.ArgumentTypeError(f"unknown method(s) {', '.join(unknown)}; choose from {', '.join(METHOD_NAMES)}")
+        raise argparse.ArgumentTypeError(f"unknown {what}(s) {', '.join(unknown)}; choose from {', '.join(known)}")
     return names
+
+
+def _method_list(value: str) -> list[str]:
+    return _names(value, METHOD_NAMES, "method")
 
 
 def _dataset_list(value: str) -> list[str]:
-    names = [v.strip() for v in value.split(",") if v.strip()]
-    unknown = [n for n in names if n not in DATASETS]
-    if unknown:
-        raise argparse.ArgumentTypeError(f"unknown dataset(s) {', '.join(unknown)}; choose from {', '.join(DATASETS)}")
-    return names
+    return _names(value, list(DATASETS), "dataset")
 
 
 def _positive(value: str) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import pathlib
@@ -11,7 +10,8 @@ import sys
 
 import pytest
 
-from boilerstrip import cli, strip
+from boilerstrip import strip
+from cli_harness import run_bytes
 from strategies import PLAIN_PARAGRAPHS
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -24,15 +24,8 @@ BODY = "\n".join(PARA)
 
 def run(argv, stdin: bytes = b"", monkeypatch=None):
     """Run ``cli.main(argv)`` with *stdin* bytes; returns (exit code, stdout, stderr)."""
-    stdin_stream = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
-    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="\n")
-    err = io.StringIO()
-    monkeypatch.setattr(sys, "stdin", stdin_stream)
-    monkeypatch.setattr(sys, "stdout", out)
-    monkeypatch.setattr(sys, "stderr", err)
-    code = cli.main(argv)
-    out.flush()
-    return code, out.buffer.getvalue().decode("utf-8"), err.getvalue()
+    code, out, err = run_bytes(argv, stdin, monkeypatch)
+    return code, out.decode("utf-8"), err
 
 
 @pytest.fixture

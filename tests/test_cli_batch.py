@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gzip
 import html.parser
-import io
 import json
 import os
 import pathlib
@@ -25,9 +24,10 @@ import time
 import pytest
 import zstandard
 
-from boilerstrip import cli, strip
+from boilerstrip import strip
 from boilerstrip.batch import clean_line, dumps
 from boilerstrip.report import report_filename
+from cli_harness import run_bytes
 from strategies import PLAIN_PARAGRAPHS
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -44,17 +44,7 @@ ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 # --- helpers ----------------------------------------------------------------------------
 
 
-def run(argv, stdin: bytes, monkeypatch):
-    """Run ``cli.main(argv)`` with *stdin* bytes; returns (exit code, stdout bytes, stderr text)."""
-    stdin_stream = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
-    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="\n")
-    err = io.StringIO()
-    monkeypatch.setattr(sys, "stdin", stdin_stream)
-    monkeypatch.setattr(sys, "stdout", out)
-    monkeypatch.setattr(sys, "stderr", err)
-    code = cli.main([str(a) for a in argv])
-    out.flush()
-    return code, out.buffer.getvalue(), err.getvalue()
+run = run_bytes
 
 
 @pytest.fixture
