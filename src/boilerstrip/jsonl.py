@@ -78,7 +78,8 @@ def run(
     try:
         with _interrupt_between_writes() as stop, closing(results):
             for rows in results:
-                out.write(b"".join(line for line, _ in rows))
+                for line, _ in rows:
+                    out.write(line)
                 for line, entry in rows:
                     if line != b"\n":
                         stats.records += 1
@@ -138,15 +139,17 @@ def _clean_line(settings: Settings, number: int, raw: bytes) -> Row:
         return b"\n", None  # a blank line carries no record: pass it through
     record, error = parse_line(raw, number, settings.errors)
     result = None
+    output: dict[str, Any] = {}
     if record is not None:
         output, result = clean_record_with_result(record, settings.options, text_field=settings.text_field)
         if result is None:
             error = locate(output, number)
-    line = _encode(error if result is None else output, number)
     entry = None
     if settings.report_dir is not None:
         entry = _report(settings, number, record, result, error)
-    return line, entry
+    cleaned = result is not None
+    del result, record, raw  # a huge record's blocks are freed before its JSON is built
+    return _encode(output if cleaned else error, number), entry
 
 
 def _encode(obj: dict[str, Any], number: int) -> bytes:

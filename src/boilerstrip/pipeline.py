@@ -7,6 +7,7 @@ from typing import Optional, Tuple
 from . import categories as C
 from .classify import (
     TEXT_CLASSES,
+    Draft,
     extend_over_inline_clutter,
     final_labels,
     first_label,
@@ -117,12 +118,17 @@ def strip(text: str, /, *, options: Optional[Options] = None) -> Result:
     stop = stopwords(language) if language else frozenset()
     rules, cut = matcher(), cut_matcher()
     _use_matchers(rules, cut)
-    first = [_first_pass(t, language, stop, rules, cut) for t in texts]
-    feats = [entry[0] for entry in first]
-    drafts = [new_draft(label, reason, f) for f, label, reason, _ in first]
+    feats: list[Features] = []
+    drafts: list[Draft] = []
+    cut_headings: list[bool] = []
+    for t in texts:
+        f, label, reason, is_cut = _first_pass(t, language, stop, rules, cut)
+        feats.append(f)
+        drafts.append(new_draft(label, reason, f))
+        cut_headings.append(is_cut)
 
     mark_date_lists(drafts)
-    mark_sections(drafts, feats, [entry[3] for entry in first])
+    mark_sections(drafts, feats, cut_headings)
     mark_captions(drafts, feats)
     region = extend_over_inline_clutter(drafts, main_region(drafts))
 
