@@ -44,14 +44,14 @@ ROLE_HINTS: dict[str, Hint] = {
 TOKEN_CATEGORIES: dict[str, str] = {
     **dict.fromkeys(("share", "sharing", "social", "addthis", "sharedaddy", "shariff", "sociallinks"), C.SHARE),
     **dict.fromkeys(("related", "recommended", "recommendations", "outbrain", "taboola", "readmore"), C.RELATED),
-    **dict.fromkeys(("newsletter", "subscribe", "subscription", "signup", "paywall"), C.NEWSLETTER),
+    **dict.fromkeys(("newsletter", "subscribe", "subscription", "signup"), C.NEWSLETTER),
     **dict.fromkeys(("cookie", "cookies", "consent", "gdpr", "cmp"), C.COOKIE),
     **dict.fromkeys(("comment", "comments", "disqus", "respond", "kommentare", "commentlist"), C.COMMENTS),
     **dict.fromkeys(("promo", "promotion"), C.INLINE_PROMO),
     **dict.fromkeys(("ad", "ads", "advert", "advertisement", "adsbygoogle", "sponsored", "dfp", "adslot"), C.ADVERTISEMENT),
     **dict.fromkeys(("byline", "dateline"), C.BYLINE),
     **dict.fromkeys(("caption", "credit", "credits"), C.CAPTION),
-    **dict.fromkeys(("breadcrumb", "breadcrumbs", "menu", "navbar", "navigation", "nav", "pagination", "sidebar", "widget", "skip"), C.NAVIGATION),
+    **dict.fromkeys(("breadcrumb", "breadcrumbs", "menu", "navbar", "navigation", "nav", "pagination", "sidebar", "skip"), C.NAVIGATION),
     **dict.fromkeys(("footer",), C.FOOTER),
 }
 

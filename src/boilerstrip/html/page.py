@@ -26,6 +26,12 @@ MIN_LD_BODY_CHARS = 40
 #: :data:`LINK_LINE_MAX_WORDS` words, is a link in a menu or teaser list.
 LINK_LINE_RATIO = 0.9
 LINK_LINE_MAX_WORDS = 12
+#: Lines at least this long (characters) are article-like prose ...
+LONG_LINE_CHARS = 150
+#: ... and an element holding at least this share of a page's long-line characters
+#: wraps the article: its class/id or tag says nothing about the article, so its hint
+#: is dropped (ads/sidebar classes on page wrappers; see docs/html.md).
+WRAPPER_SHARE = 0.5
 #: How far (characters) from an element's source line the first word of its text is looked for.
 SOURCE_WINDOW = 65536
 
@@ -134,6 +140,27 @@ def block_hint(line: Line, text: str, structured: Structured) -> Optional[Hint]:
     return None
 
 
+def block_hints(lines: Sequence[Line], text: str, structured: Structured) -> tuple[Optional[Hint], ...]:
+    """The hints of every line, without those of elements that wrap the article."""
+    long_total = 0
+    by_owner: dict[int, int] = {}
+    for line in lines:
+        size = line.end - line.start
+        if size >= LONG_LINE_CHARS:
+            long_total += size
+            if line.hint_owner is not None:
+                key = id(line.hint_owner)
+                by_owner[key] = by_owner.get(key, 0) + size
+    wrappers = {key for key, size in by_owner.items() if size >= WRAPPER_SHARE * long_total}
+    out = []
+    for line in lines:
+        hint = block_hint(line, text[line.start : line.end], structured)
+        if hint is not None and hint[0] != C.BODY and id(line.hint_owner) in wrappers:
+            hint = None
+        out.append(hint)
+    return tuple(out)
+
+
 def strip_html(html: Union[str, bytes], /, *, options: Optional[Options] = None) -> HtmlResult:
     """Strip an HTML page down to its article.
 
@@ -162,7 +189,7 @@ def _assemble(decoded: str, encoding: str, root: Any, rendered: Rendered, option
     if len(segment(text)) != len(lines):  # the renderer promises block i == line i
         raise AssertionError("rendered lines and blocks differ")
     structured = read_structured(rendered.scripts, rendered.meta)
-    hints = tuple(block_hint(line, text[line.start : line.end], structured) for line in lines)
+    hints = block_hints(lines, text, structured)
     result = strip(text, options=options, _hints=hints)
     return HtmlResult(decoded, encoding, text, result, _sources(decoded, root, lines, text), hints, structured)
 

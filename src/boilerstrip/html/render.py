@@ -61,6 +61,7 @@ class Line:
         origin: the element whose text node (``.text``, or ``.tail`` when
             ``origin_tail``) gave the line its first characters.
         hint: the DOM evidence for the line (see :mod:`.evidence`), or None.
+        hint_owner: the element the hint comes from, or None.
         in_article: inside ``<article>``, ``<main>`` or the article body element.
         in_body: inside an element marked as the article body (``itemprop="articleBody"`` ...).
         link_ratio: the share of the line's characters inside ``<a href>``.
@@ -73,6 +74,7 @@ class Line:
     origin: Any
     origin_tail: bool
     hint: Optional[Hint]
+    hint_owner: Any
     in_article: bool
     in_body: bool
     link_ratio: float
@@ -93,12 +95,21 @@ class Rendered:
 class _Frame:
     """What an open element passes on to the text inside it."""
 
-    __slots__ = ("hint", "article", "body", "link", "pre", "block", "heading")
+    __slots__ = ("hint", "owner", "article", "body", "link", "pre", "block", "heading")
 
     def __init__(
-        self, hint: Optional[Hint], article: bool, body: bool, link: bool, pre: bool, block: "_Frame | None", heading: bool
+        self,
+        hint: Optional[Hint],
+        owner: Any,
+        article: bool,
+        body: bool,
+        link: bool,
+        pre: bool,
+        block: "_Frame | None",
+        heading: bool,
     ) -> None:
         self.hint = hint
+        self.owner = owner  # the element the hint comes from
         self.article = article
         self.body = body
         self.link = link
@@ -164,7 +175,7 @@ class _Writer:
         self._link = []
         if not text:
             return
-        hint = frame.hint if self._uniform else frame.block.hint
+        hinted = frame if self._uniform else frame.block
         if self.lines:
             self.parts.append("\n")
             self.offset += 1
@@ -178,7 +189,8 @@ class _Writer:
                 container,
                 element,
                 tail,
-                hint,
+                hinted.hint,
+                hinted.owner,
                 frame.block.article,
                 frame.block.body,
                 min(1.0, len(link) / len(text)),
@@ -191,7 +203,7 @@ def render(root: Any) -> Rendered:
     """Lay out the tree under *root* (an lxml HTML element) as lines of text."""
     out = _Writer()
     title, meta, scripts = _head(root)
-    top = _Frame(None, False, False, False, False, None, False)
+    top = _Frame(None, None, False, False, False, False, None, False)
     if title:
         out.add(title, top, root, False, root)
         out.flush()
@@ -248,19 +260,19 @@ def _open(el: Any, tag: str, parent: _Frame, block: bool) -> _Frame:
     class_id = " ".join(v for v in (get("class"), get("id")) if v)
     itemprop = get("itemprop") or ""
     body = parent.body
-    hint = parent.hint
+    hint, owner = parent.hint, parent.owner
     if tag not in ("html", "body"):
         if marks_article(tag, role, itemprop, class_id):
-            body, hint = True, None
+            body, hint, owner = True, None, None
         else:
             own = element_hint(tag, role, class_id, parent.article or body)
             if own is not None:
-                hint = own
+                hint, owner = own, el
     article = parent.article or body or tag == "article"
     link = parent.link or (tag == "a" and get("href") is not None)
     pre = parent.pre or tag in PRE_TAGS
     heading = parent.heading or tag in HEADING_TAGS
-    return _Frame(hint, article, body, link, pre, None if block else parent.block, heading)
+    return _Frame(hint, owner, article, body, link, pre, None if block else parent.block, heading)
 
 
 def _head(root: Any) -> tuple[Optional[str], dict[str, str], list[str]]:
