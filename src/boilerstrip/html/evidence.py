@@ -87,18 +87,29 @@ def token_hint(class_id: str) -> Optional[Hint]:
     return None
 
 
-def marks_article(tag: str, role: str, itemprop: str, class_id: str) -> bool:
+#: What a class/id string says: (marks the article body, clutter hint).
+ClassEvidence = Tuple[bool, Optional[Hint]]
+
+
+def class_evidence(class_id: str) -> ClassEvidence:
+    """Whether a class/id string names the article body, and its clutter hint."""
+    if not class_id:
+        return False, None
+    return not ARTICLE_TOKENS.isdisjoint(_joined(class_id)), token_hint(class_id)
+
+
+def marks_article(tag: str, role: str, itemprop: str, class_evidence: ClassEvidence) -> bool:
     """True for the element that holds the article text."""
     return (
         tag == "main"
         or role == "main"
-        or "articlebody" in itemprop.lower().replace(" ", "")
-        or not ARTICLE_TOKENS.isdisjoint(_joined(class_id))
+        or (bool(itemprop) and "articlebody" in itemprop.lower().replace(" ", ""))
+        or class_evidence[0]
     )
 
 
-def element_hint(tag: str, role: str, class_id: str, in_article: bool) -> Optional[Hint]:
-    """The hint of one element from its own tag, role and class/id, or None."""
+def element_hint(tag: str, role: str, class_evidence: ClassEvidence, in_article: bool) -> Optional[Hint]:
+    """The hint of one element from its own tag, role and class/id evidence, or None."""
     hint = TAG_HINTS.get(tag)
     if hint is not None:
         return hint
@@ -108,4 +119,4 @@ def element_hint(tag: str, role: str, class_id: str, in_article: bool) -> Option
         hint = ROLE_HINTS.get(role.strip().lower())
         if hint is not None and not (hint is HEADER_HINT and in_article):
             return hint
-    return token_hint(class_id) if class_id else None
+    return class_evidence[1]

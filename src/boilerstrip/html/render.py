@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from .evidence import Hint, element_hint, marks_article
+from .evidence import ClassEvidence, Hint, class_evidence, element_hint, marks_article
 
 #: Elements that start and end a line (HTML's block-level and table elements).
 BLOCK_TAGS = frozenset(
@@ -171,7 +171,7 @@ class _Writer:
         text = raw.strip() if self._pre else _WHITE.sub(" ", raw).strip()
         frame, element, tail, container = self._first
         self._frags, self._first = [], None
-        link = _WHITE.sub(" ", "".join(self._link)).strip()
+        link = _WHITE.sub(" ", "".join(self._link)).strip() if self._link else ""
         self._link = []
         if not text:
             return
@@ -211,6 +211,7 @@ def render(root: Any) -> Rendered:
     frames: list[_Frame] = [top]
     containers: list[Any] = [root]
     stack: list[tuple[Any, bool]] = [(root, False)]
+    seen: dict[str, ClassEvidence] = {}  # class/id strings repeat within a page
     while stack:
         el, closing = stack.pop()
         tag = el.tag
@@ -238,7 +239,7 @@ def render(root: Any) -> Rendered:
             continue
         parent = frames[-1]
         block = tag in BLOCK_TAGS
-        frame = _open(el, tag, parent, block)
+        frame = _open(el, tag, parent, block, seen)
         if block:
             out.flush()
             containers.append(el)
@@ -253,19 +254,23 @@ def render(root: Any) -> Rendered:
     return Rendered("".join(out.parts), out.lines, title, meta, scripts)
 
 
-def _open(el: Any, tag: str, parent: _Frame, block: bool) -> _Frame:
-    """The frame of an element entered under *parent*."""
+def _open(el: Any, tag: str, parent: _Frame, block: bool, seen: dict[str, ClassEvidence]) -> _Frame:
+    """The frame of an element entered under *parent*; *seen* memoises class/id evidence."""
     get = el.get
     role = get("role") or ""
-    class_id = " ".join(v for v in (get("class"), get("id")) if v)
+    cls, ident = get("class"), get("id")
+    class_id = f"{cls or ''} {ident or ''}" if cls or ident else ""
+    evidence = seen.get(class_id)
+    if evidence is None:
+        evidence = seen[class_id] = class_evidence(class_id)
     itemprop = get("itemprop") or ""
     body = parent.body
     hint, owner = parent.hint, parent.owner
     if tag not in ("html", "body"):
-        if marks_article(tag, role, itemprop, class_id):
+        if marks_article(tag, role, itemprop, evidence):
             body, hint, owner = True, None, None
         else:
-            own = element_hint(tag, role, class_id, parent.article or body)
+            own = element_hint(tag, role, evidence, parent.article or body)
             if own is not None:
                 hint, owner = own, el
     article = parent.article or body or tag == "article"
