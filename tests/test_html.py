@@ -329,3 +329,10 @@ def test_text_mode_agrees_on_the_rendered_text() -> None:
     # The blog page needs no DOM evidence: strip() on its rendering finds the same body.
     r = strip_html((ROOT / "samples" / "html" / "de_blog_sidebar_comments.html").read_bytes())
     assert strip(r.rendered).text == r.text
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_xpath_is_lxmls(path: pathlib.Path) -> None:
+    r = render(parse(path.read_bytes().decode("utf-8", "replace")))
+    for line in r.lines:
+        assert line.xpath == line.element.getroottree().getpath(line.element)

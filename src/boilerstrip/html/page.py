@@ -195,7 +195,6 @@ def _assemble(decoded: str, encoding: str, root: Any, rendered: Rendered, option
 
 
 def _sources(decoded: str, root: Any, lines: Sequence[Line], text: str) -> tuple[Source, ...]:
-    tree = root.getroottree()
     starts = [0] + [m.end() for m in re.finditer("\n", decoded)]
     out = []
     for line in lines:
@@ -208,7 +207,7 @@ def _sources(decoded: str, root: Any, lines: Sequence[Line], text: str) -> tuple
             from_ = starts[origin_line - 1]
             found = decoded.find(word.group(), from_, from_ + SOURCE_WINDOW)
             offset = found if found >= 0 else None
-        out.append(Source(tree.getpath(el), number, offset))
+        out.append(Source(line.xpath, number, offset))
     return tuple(out)
 
 

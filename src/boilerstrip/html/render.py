@@ -58,6 +58,7 @@ class Line:
     Attributes:
         start, end: half-open code-point offsets of the line in the rendered text.
         element: the lxml element holding the line (its nearest block-level ancestor).
+        xpath: that element's absolute XPath (as ``getroottree().getpath`` writes it).
         origin: the element whose text node (``.text``, or ``.tail`` when
             ``origin_tail``) gave the line its first characters.
         hint: the DOM evidence for the line (see :mod:`.evidence`), or None.
@@ -71,6 +72,7 @@ class Line:
     start: int
     end: int
     element: Any
+    xpath: str
     origin: Any
     origin_tail: bool
     hint: Optional[Hint]
@@ -169,7 +171,7 @@ class _Writer:
             return
         raw = "".join(self._frags)
         text = raw.strip() if self._pre else _WHITE.sub(" ", raw).strip()
-        frame, element, tail, container = self._first
+        frame, element, tail, (container, path) = self._first
         self._frags, self._first = [], None
         link = _WHITE.sub(" ", "".join(self._link)).strip() if self._link else ""
         self._link = []
@@ -187,6 +189,7 @@ class _Writer:
                 start,
                 self.offset,
                 container,
+                path,
                 element,
                 tail,
                 hinted.hint,
@@ -204,18 +207,22 @@ def render(root: Any) -> Rendered:
     out = _Writer()
     title, meta, scripts = _head(root)
     top = _Frame(None, None, False, False, False, False, None, False)
+    root_step = f"/{root.tag}"
     if title:
-        out.add(title, top, root, False, root)
+        out.add(title, top, root, False, (root, root_step))
         out.flush()
-    # The walk: (element, closing) pairs on an explicit stack; frames parallel the open elements.
+    # The walk: (element, closing, XPath step) on an explicit stack; frames and steps
+    # parallel the open elements; containers are the open block elements with their XPath.
     frames: list[_Frame] = [top]
-    containers: list[Any] = [root]
-    stack: list[tuple[Any, bool]] = [(root, False)]
+    steps: list[str] = []
+    containers: list[tuple[Any, str]] = [(root, root_step)]
+    stack: list[tuple[Any, bool, str]] = [(root, False, root_step)]
     seen: dict[str, ClassEvidence] = {}  # class/id strings repeat within a page
     while stack:
-        el, closing = stack.pop()
+        el, closing, step = stack.pop()
         tag = el.tag
         if closing:
+            steps.pop()
             frame = frames.pop()
             if frame.block is frame:
                 out.flush()
@@ -240,18 +247,39 @@ def render(root: Any) -> Rendered:
         parent = frames[-1]
         block = tag in BLOCK_TAGS
         frame = _open(el, tag, parent, block, seen)
+        steps.append(step)
         if block:
             out.flush()
-            containers.append(el)
+            containers.append((el, "".join(steps)))
         frames.append(frame)
         if el.text:
             out.add(el.text, frame, el, False, containers[-1])
-        stack.append((el, True))
-        children = list(el)
-        children.reverse()
-        stack.extend((child, False) for child in children)
+        stack.append((el, True, step))
+        stack.extend(reversed(_child_steps(el)))
     out.flush()
     return Rendered("".join(out.parts), out.lines, title, meta, scripts)
+
+
+def _child_steps(el: Any) -> list[tuple[Any, bool, str]]:
+    """The children of *el* with their XPath steps (``/p``, or ``/p[2]`` among several)."""
+    children = list(el)
+    counts: dict[str, int] = {}
+    for child in children:
+        if isinstance(child.tag, str):
+            counts[child.tag] = counts.get(child.tag, 0) + 1
+    seen: dict[str, int] = {}
+    out = []
+    for child in children:
+        tag = child.tag
+        if not isinstance(tag, str):
+            out.append((child, False, ""))
+            continue
+        if counts[tag] == 1:
+            out.append((child, False, f"/{tag}"))
+        else:
+            seen[tag] = seen.get(tag, 0) + 1
+            out.append((child, False, f"/{tag}[{seen[tag]}]"))
+    return out
 
 
 def _open(el: Any, tag: str, parent: _Frame, block: bool, seen: dict[str, ClassEvidence]) -> _Frame:
