@@ -48,6 +48,12 @@ def _parser() -> _Parser:
     mode.add_argument("--json", action="store_true", help="write one JSON object: title, title_span, text, spans, removed")
     mode.add_argument("--jsonl", action="store_true", help="batch: each input line is a JSON object with a \"text\" field")
     mode.add_argument("--explain", action="store_true", help="show every block with its decision and reasons")
+    p.add_argument(
+        "--html",
+        action="store_true",
+        help="the input is HTML (bytes decoded as browsers do); with --jsonl each record's \"html\" "
+        "field is read; needs the html extra: pip install 'boilerstrip[html]'",
+    )
     p.add_argument("--language", help="stop-word language (en, de, fr, ...); default: detect")
     p.add_argument(
         "--errors",
@@ -85,6 +91,15 @@ def _check(args: argparse.Namespace) -> None:
                 raise _UsageError(f"{flag} works with --jsonl only")
     elif args.report is not None:
         raise _UsageError("with --jsonl, use --report-dir DIR (one report per record)")
+    if args.html:
+        for flag, given in (
+            ("--jobs", args.jobs != 1),
+            ("--report", args.report is not None),
+            ("--report-dir", args.report_dir is not None),
+            ("--explain", args.explain),
+        ):
+            if given:
+                raise _UsageError(f"{flag} does not work with --html yet")
     if args.jobs < 0:
         raise _UsageError("--jobs must be 0 (all cores) or more")
     if not args.text_field:
@@ -106,6 +121,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except SystemExit as e:  # --help and --version
         return int(e.code or 0)
     try:
+        if args.html:
+            return _run_html(args, options)
         return _run_jsonl(args, options) if args.jsonl else _run_one(args, options)
     except (_InputError, InputError) as e:
         _error(str(e))
@@ -154,6 +171,41 @@ def _run_one(args: argparse.Namespace, options: Options) -> int:
     finally:
         close_output(out)
     return EXIT_OK
+
+
+def _run_html(args: argparse.Namespace, options: Options) -> int:
+    """``--html``: one page, or with ``--jsonl`` one record per line with an ``"html"`` field."""
+    from .html import MissingExtraError
+    from .html.records import clean_html_line, strip_html_bytes
+
+    try:
+        if not args.jsonl:
+            source, _ = open_input(args.file)
+            with source:
+                result = strip_html_bytes(source.read(), options)
+            if args.json:
+                payload = dumps(result.summary_dict()) + "\n"
+            else:
+                payload = result.text + ("\n" if result.text else "")
+            out = open_output(args.output)
+            try:
+                out.write(payload.encode("utf-8"))
+            finally:
+                close_output(out)
+            return EXIT_OK
+        field = args.text_field if args.text_field != DEFAULT_TEXT_FIELD else "html"
+        source, _ = open_input(args.file)
+        with source:
+            out = open_output(args.output)
+            try:
+                for number, raw in enumerate(source, 1):
+                    line = clean_html_line(raw, number, options, errors=args.errors, field=field)
+                    out.write(line)
+            finally:
+                close_output(out)
+        return EXIT_OK
+    except MissingExtraError as e:
+        raise _InputError(str(e)) from None
 
 
 def _run_jsonl(args: argparse.Namespace, options: Options) -> int:

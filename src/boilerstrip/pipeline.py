@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Tuple
+from typing import Optional, Sequence, Tuple
 
 from . import categories as C
 from .classify import (
@@ -17,6 +17,7 @@ from .classify import (
     mark_date_lists,
     mark_sections,
     new_draft,
+    Draft,
 )
 from .features import Features, measure
 from .language import detect
@@ -92,12 +93,44 @@ def _first_pass(
 
 
 
-def strip(text: str, /, *, options: Optional[Options] = None) -> Result:
+# --- Structural hints (the HTML front end) -------------------------------------------
+#: A front end's evidence for one block: ``(category, reason)``. A removal category
+#: relabels a block the text rules left unlabelled; ``categories.BODY`` marks a block
+#: the page itself says is article text and adds this much to its region weight
+#: (a 10-word prose block weighs 2; measured on the dev sets, see docs/html.md).
+Hint = Tuple[str, str]
+BODY_HINT_WEIGHT = 2.0
+
+
+def _apply_hints(drafts: list[Draft], feats: Sequence[Features], hints: Sequence[Optional[Hint]]) -> list[str]:
+    """Fold per-block hints into the drafts after the (cached) first pass.
+
+    Returns the reason to add to each block's final reasons ("" for none).
+    """
+    if len(hints) != len(drafts):
+        raise ValueError(f"{len(hints)} hints for {len(drafts)} blocks")
+    extra = [""] * len(drafts)
+    for i, (d, hint) in enumerate(zip(drafts, hints)):
+        if hint is None or d.label not in TEXT_CLASSES:
+            continue  # a text rule is more specific than the markup around it
+        category, reason = hint
+        if category == C.BODY:
+            d.weight += BODY_HINT_WEIGHT
+            extra[i] = reason
+        else:
+            d.label, d.reason, d.weight = category, reason, new_draft(category, reason, feats[i]).weight
+    return extra
+
+
+def strip(text: str, /, *, options: Optional[Options] = None, _hints: Optional[Sequence[Optional[Hint]]] = None) -> Result:
     """Split *text* into blocks, label each, and return the article with provenance.
 
     Args:
         text: the raw text of a scraped page, exactly as given.
         options: how to work; ``Options()`` when omitted.
+
+        _hints: private hook of the HTML front end: one ``(category, reason)``
+            or None per block, from the page's markup. None (the default) changes nothing.
 
     Returns:
         A :class:`Result`: the title once, the body text, and every block with its
@@ -130,6 +163,8 @@ def strip(text: str, /, *, options: Optional[Options] = None) -> Result:
     mark_date_lists(drafts)
     mark_sections(drafts, feats, cut_headings)
     mark_captions(drafts, feats)
+    # After the text passes (a DOM caption must not read as a photo credit), before the region.
+    extra = _apply_hints(drafts, feats, _hints) if _hints is not None else None
     region = extend_over_inline_clutter(drafts, main_region(drafts))
 
     title = find_title(texts, spans, feats, [d.label not in TEXT_CLASSES for d in drafts], region[0])
@@ -140,6 +175,10 @@ def strip(text: str, /, *, options: Optional[Options] = None) -> Result:
             drafts[i].category = C.TITLE_DUPLICATE
             drafts[i].reasons = (drafts[i].reason, "title:copy")
     final_labels(drafts, feats, region)
+    if extra is not None:
+        for d, reason in zip(drafts, extra):
+            if reason:
+                d.reasons = d.reasons + (reason,)
 
     blocks = tuple(
         Block(s, e, d.category, d.reasons, d.label) for (s, e), d in zip(spans, drafts)

@@ -1,0 +1,117 @@
+"""Score the HTML front end on the dev sets' HTML, timed next to trafilatura.
+
+    python benchmarks/html_eval.py                   # both datasets, with trafilatura
+    python benchmarks/html_eval.py --no-peer         # boilerstrip only (quick)
+    python benchmarks/html_eval.py --only aeb --worst 5
+    python benchmarks/html_eval.py --json out.json
+
+Each dataset's HTML (``*.html.jsonl.gz``) is run through
+:func:`boilerstrip.html.strip_html` and through ``trafilatura.extract(html)``
+(its defaults), page by page in turn, so both see the same machine state; the
+clock covers the call only (the HTML is already a str). Boilerstrip's block
+cache is emptied before the run. Predictions are scored by the benchmark's own
+``score.py`` against the matching ``*.html_text.jsonl.gz`` gold (``gold_body`` for
+AEB, ``with``/``without`` for trafilatura-eval), joined on ``id``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import sys
+import time
+from typing import Any, Callable, Optional
+
+from _common import ROOT, default_data_dir, read_jsonl, run_scorer
+
+sys.path.insert(0, str(ROOT / "src"))
+
+import boilerstrip.pipeline  # noqa: E402
+from boilerstrip.html import strip_html  # noqa: E402
+
+DATASETS = ("aeb/aeb-dev", "trafilatura-eval/trafilatura-eval-dev")
+
+
+def _boilerstrip(html: str) -> Optional[str]:
+    return strip_html(html).text
+
+
+def _trafilatura() -> Callable[[str], Optional[str]]:
+    import trafilatura
+
+    def extract(html: str) -> Optional[str]:
+        result: Optional[str] = trafilatura.extract(html)
+        return result
+
+    return extract
+
+
+def _timed(fn: Callable[[str], Optional[str]], html: str) -> tuple[Optional[str], float]:
+    start = time.perf_counter()
+    try:
+        text = fn(html)
+    except Exception as e:  # a crash scores as an empty extraction
+        print(f"  error: {type(e).__name__}: {e}", file=sys.stderr)
+        text = None
+    return text, time.perf_counter() - start
+
+
+def run_dataset(data: pathlib.Path, name: str, peer: bool, worst: int) -> dict[str, Any]:
+    pages = read_jsonl(data / f"{name}.html.jsonl.gz")
+    gold_path = data / f"{name}.html_text.jsonl.gz"
+    gold_ids = {r["id"] for r in read_jsonl(gold_path)}
+    pages = [p for p in pages if p["id"] in gold_ids]
+    engines: dict[str, Callable[[str], Optional[str]]] = {"boilerstrip": _boilerstrip}
+    if peer:
+        engines["trafilatura"] = _trafilatura()
+    preds: dict[str, list[dict[str, Any]]] = {k: [] for k in engines}
+    seconds = dict.fromkeys(engines, 0.0)
+    boilerstrip.pipeline.clear_cache()
+    for page in pages:  # interleaved: each page through every engine in turn
+        for engine, fn in engines.items():
+            text, took = _timed(fn, page["html"])
+            seconds[engine] += took
+            preds[engine].append({"id": page["id"], "text": text})
+    figures: dict[str, Any] = {}
+    for engine in engines:
+        fig, report = run_scorer(data / "score.py", gold_path, preds[engine], worst=worst if engine == "boilerstrip" else 0)
+        fig["docs"] = len(pages)
+        fig["docs_per_s"] = len(pages) / seconds[engine] if seconds[engine] else 0.0
+        if report and engine == "boilerstrip":
+            fig["report"] = "\n".join(report)
+        figures[engine] = fig
+    return figures
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--data", type=pathlib.Path, default=default_data_dir())
+    ap.add_argument("--only", help="run only datasets whose name contains this")
+    ap.add_argument("--no-peer", action="store_true", help="skip trafilatura (quality only, faster)")
+    ap.add_argument("--worst", type=int, default=0, help="list boilerstrip's N worst pages per dataset")
+    ap.add_argument("--json", type=pathlib.Path, help="also write the figures to this file")
+    args = ap.parse_args(argv)
+    results: dict[str, Any] = {}
+    print(f"{'dataset':<30} {'engine':<12} {'P':>6} {'R':>6} {'F1':>6} {'docs':>5} {'docs/s':>8}")
+    for name in DATASETS:
+        if args.only and args.only not in name:
+            continue
+        figures = run_dataset(args.data, name, not args.no_peer, args.worst)
+        short = name.split("/")[-1]
+        for engine, fig in figures.items():
+            print(f"{short:<30} {engine:<12} {fig['precision']:6.3f} {fig['recall']:6.3f} {fig['f1']:6.3f} {fig['docs']:5d} {fig['docs_per_s']:8.1f}")
+        if "trafilatura" in figures and figures["trafilatura"]["docs_per_s"]:
+            ratio = figures["boilerstrip"]["docs_per_s"] / figures["trafilatura"]["docs_per_s"]
+            print(f"{short:<30} {'speed ratio':<12} boilerstrip / trafilatura = {ratio:.2f}x")
+            figures["speed_ratio"] = ratio
+        if args.worst and "report" in figures["boilerstrip"]:
+            print(figures["boilerstrip"]["report"])
+        results[short] = {k: ({kk: vv for kk, vv in v.items() if kk != "report"} if isinstance(v, dict) else v) for k, v in figures.items()}
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,217 @@
+"""The HTML entry point: :func:`strip_html` from HTML to an article with two-way provenance."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any, Optional, Sequence, Union
+
+from .. import categories as C
+from ..options import Options
+from ..pipeline import Hint, strip
+from ..result import Result
+from ..segment import segment
+from .decode import decode_html
+from .deps import require
+from .render import Line, Rendered, render
+from .structured import Structured, normalise, read_structured
+
+#: Version of the ``HtmlResult.to_dict`` layout (its ``result`` is :data:`result.FORMAT_VERSION`).
+HTML_FORMAT_VERSION = 1
+#: A line at least this long (characters) found inside the JSON-LD ``articleBody``
+#: counts as article text; shorter lines ("Share", a date) match anywhere by chance.
+MIN_LD_BODY_CHARS = 40
+#: A line whose characters are at least this share link text, with at most
+#: :data:`LINK_LINE_MAX_WORDS` words, is a link in a menu or teaser list.
+LINK_LINE_RATIO = 0.9
+LINK_LINE_MAX_WORDS = 12
+#: Lines at least this long (characters) are article-like prose ...
+LONG_LINE_CHARS = 150
+#: ... and an element holding at least this share of a page's long-line characters
+#: wraps the article: its class/id or tag says nothing about the article, so its hint
+#: is dropped (ads/sidebar classes on page wrappers; see docs/html.md).
+WRAPPER_SHARE = 0.5
+#: How far (characters) from an element's source line the first word of its text is looked for.
+SOURCE_WINDOW = 65536
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a block came from in the HTML.
+
+    Attributes:
+        xpath: the absolute XPath (in the parsed tree) of the element holding the block.
+        line: the 1-based source line of that element's start tag, or None.
+        start: the code-point offset in the decoded HTML of the block's first
+            word (searched from that source line; None when not found, e.g. when the
+            word is written with character references).
+    """
+
+    xpath: str
+    line: Optional[int]
+    start: Optional[int]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"xpath": self.xpath, "line": self.line, "start": self.start}
+
+
+@dataclass(frozen=True)
+class HtmlResult:
+    """The outcome of :func:`strip_html`.
+
+    Attributes:
+        html: the decoded HTML (what ``Source`` offsets and lines refer to).
+        encoding: the codec the bytes were read with ("str" for str input).
+        rendered: the page laid out as text; block offsets refer to it.
+        result: the ordinary :class:`~boilerstrip.Result` over ``rendered``.
+        sources: one :class:`Source` per block of ``result``.
+        hints: the DOM evidence given to the classifier, one ``(category, reason)`` or None per block.
+        structured: headline, og:title and articleBody from JSON-LD/meta.
+    """
+
+    html: str
+    encoding: str
+    rendered: str
+    result: Result
+    sources: tuple[Source, ...]
+    hints: tuple[Optional[Hint], ...]
+    structured: Structured
+
+    @property
+    def text(self) -> str:
+        """The article body."""
+        return self.result.text
+
+    @property
+    def title(self) -> Optional[str]:
+        """The classifier's headline, else JSON-LD ``headline``, else ``og:title``."""
+        return self.result.title or self.structured.headline or self.structured.og_title
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the text-mode dictionary plus the HTML provenance (docs/html.md)."""
+        out = self.result.to_dict()
+        out["title"] = self.title
+        out["html"] = {
+            "version": HTML_FORMAT_VERSION,
+            "encoding": self.encoding,
+            "rendered": self.rendered,
+            "offsets": "block start/end: code points in html.rendered; html.sources[i].start: code points in the decoded HTML",
+            "sources": [s.to_dict() for s in self.sources],
+            "hints": [list(h) if h else None for h in self.hints],
+        }
+        return out
+
+    def summary_dict(self) -> dict[str, Any]:
+        """The CLI's ``--json`` object (as in text mode) plus ``sources`` of the kept blocks."""
+        out = self.result.summary_dict()
+        out["title"] = self.title
+        out["sources"] = [s.to_dict() for s, b in zip(self.sources, self.result.blocks) if b.kept]
+        return out
+
+
+def parse(html: str) -> Any:
+    """Parse decoded HTML with lxml into the root element (never None)."""
+    etree = require("lxml.etree")
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, encoding="utf-8")
+    data = _XML_DECLARATION.sub("", html, count=1).encode("utf-8", "replace")
+    root = etree.fromstring(data, parser) if data.strip() else None
+    if root is None:
+        root = etree.fromstring(b"<html><body></body></html>", parser)
+    return root
+
+
+def block_hint(line: Line, text: str, structured: Structured) -> Optional[Hint]:
+    """The evidence for one rendered line, as a classifier hint."""
+    body = structured.article_body
+    if body is not None and len(text) >= MIN_LD_BODY_CHARS and normalise(text) in body:
+        return C.BODY, "dom:ld-articlebody"
+    if line.hint is not None:
+        if line.heading and line.hint[0] == C.NAVIGATION and line.hint[1] == "dom:header":
+            return None  # the headline in a page header
+        return line.hint
+    if line.in_body:
+        return C.BODY, "dom:articlebody"
+    if line.link_ratio >= LINK_LINE_RATIO and not line.heading and len(text.split()) <= LINK_LINE_MAX_WORDS:
+        return C.NAVIGATION, "dom:link-text"
+    return None
+
+
+def block_hints(lines: Sequence[Line], text: str, structured: Structured) -> tuple[Optional[Hint], ...]:
+    """The hints of every line, without those of elements that wrap the article."""
+    long_total = 0
+    by_owner: dict[int, int] = {}
+    for line in lines:
+        size = line.end - line.start
+        if size >= LONG_LINE_CHARS:
+            long_total += size
+            if line.hint_owner is not None:
+                key = id(line.hint_owner)
+                by_owner[key] = by_owner.get(key, 0) + size
+    wrappers = {key for key, size in by_owner.items() if size >= WRAPPER_SHARE * long_total}
+    out = []
+    for line in lines:
+        hint = block_hint(line, text[line.start : line.end], structured)
+        if hint is not None and hint[0] != C.BODY and id(line.hint_owner) in wrappers:
+            hint = None
+        out.append(hint)
+    return tuple(out)
+
+
+def strip_html(html: Union[str, bytes], /, *, options: Optional[Options] = None) -> HtmlResult:
+    """Strip an HTML page down to its article.
+
+    Bytes are decoded as browsers do (BOM, meta charset, UTF-8, detection); the
+    page is laid out as text (:mod:`.render`), and the DOM evidence of each line
+    goes with it into :func:`boilerstrip.strip`.
+
+    Raises:
+        MissingExtraError: lxml or beautifulsoup4 is not installed.
+        TypeError: *html* is neither str nor bytes.
+    """
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        decoded, encoding = decode_html(bytes(html))
+    elif isinstance(html, str):
+        decoded, encoding = html, "str"
+    else:
+        raise TypeError(f"strip_html() takes str or bytes, not {type(html).__name__}")
+    root = parse(decoded)
+    rendered = render(root)
+    return _assemble(decoded, encoding, root, rendered, options)
+
+
+def _assemble(decoded: str, encoding: str, root: Any, rendered: Rendered, options: Optional[Options]) -> HtmlResult:
+    text = rendered.text
+    lines = rendered.lines
+    if len(segment(text)) != len(lines):  # the renderer promises block i == line i
+        raise AssertionError("rendered lines and blocks differ")
+    structured = read_structured(rendered.scripts, rendered.meta)
+    hints = block_hints(lines, text, structured)
+    result = strip(text, options=options, _hints=hints)
+    return HtmlResult(decoded, encoding, text, result, _sources(decoded, root, lines, text), hints, structured)
+
+
+def _sources(decoded: str, root: Any, lines: Sequence[Line], text: str) -> tuple[Source, ...]:
+    starts = [0] + [m.end() for m in re.finditer("\n", decoded)]
+    out = []
+    for line in lines:
+        el = line.element
+        number = el.sourceline if isinstance(el.sourceline, int) else None
+        offset = None
+        word = _WORD.search(text, line.start, line.end)
+        origin_line = line.origin.sourceline
+        if word is not None and isinstance(origin_line, int) and 0 < origin_line <= len(starts):
+            from_ = starts[origin_line - 1]
+            found = decoded.find(word.group(), from_, from_ + SOURCE_WINDOW)
+            offset = found if found >= 0 else None
+        out.append(Source(line.xpath, number, offset))
+    return tuple(out)
+
+
+def line_of(decoded: str, offset: int) -> int:
+    """The 1-based line number of a code-point offset (for tests and tools)."""
+    starts = [0] + [m.end() for m in re.finditer("\n", decoded)]
+    return bisect.bisect_right(starts, offset)
