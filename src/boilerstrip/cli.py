@@ -16,7 +16,7 @@ from . import __version__
 from .batch import DEFAULT_TEXT_FIELD, dumps
 from .decoding import ERROR_POLICIES, decode
 from .errors import BoilerstripError, InputError
-from .options import Options
+from .options import KEEPABLE, PRESETS, Options
 from .pipeline import strip
 from .streams import open_input, open_output, read_error
 
@@ -48,6 +48,22 @@ def _parser() -> _Parser:
     mode.add_argument("--jsonl", action="store_true", help="batch: each input line is a JSON object with a \"text\" field")
     mode.add_argument("--explain", action="store_true", help="show every block with its decision and reasons")
     p.add_argument("--language", help="stop-word language (en, de, fr, ...); default: detect")
+    p.add_argument(
+        "--preset",
+        choices=PRESETS,
+        default="balanced",
+        help="'balanced' (default); 'precision' removes the article's loose ends (less clutter, some "
+        "article lost); 'recall' also keeps a second run of prose and borderline text (more article, "
+        "more clutter)",
+    )
+    p.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        metavar="CAT[,CAT...]",
+        help=f"keep blocks of these categories in the body instead of removing them; repeatable. "
+        f"Categories: {', '.join(KEEPABLE)}",
+    )
     p.add_argument(
         "--errors",
         choices=ERROR_POLICIES,
@@ -95,7 +111,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         args = _parser().parse_args(argv)
         _check(args)
-        options = Options(language=args.language)
+        options = Options(language=args.language, preset=args.preset, keep=_keep_names(args.keep))
     except _UsageError as e:
         _error(f"{e} (see boilerstrip --help)")
         return EXIT_USAGE
@@ -125,6 +141,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 class _InputError(Exception):
     pass
+
+
+def _keep_names(values: Sequence[str]) -> frozenset[str]:
+    """The category names of every ``--keep`` value, each comma-separated."""
+    names = frozenset(name.strip() for value in values for name in value.split(","))
+    if "" in names:
+        raise _UsageError("--keep takes category names separated by commas, e.g. --keep caption,byline")
+    return names
 
 
 def _run_one(args: argparse.Namespace, options: Options) -> int:

@@ -7,6 +7,9 @@ from typing import Optional, Tuple
 from . import categories as C
 from .classify import (
     TEXT_CLASSES,
+    apply_keep,
+    apply_precision,
+    apply_recall,
     extend_over_inline_clutter,
     final_labels,
     first_label,
@@ -67,7 +70,8 @@ def strip(text: str, /, *, options: Optional[Options] = None) -> Result:
 
     Args:
         text: the raw text of a scraped page, exactly as given.
-        options: how to work; ``Options()`` when omitted.
+        options: how to work; ``Options()`` when omitted. ``preset`` and ``keep``
+            change decisions only after the balanced labels are made.
 
     Returns:
         A :class:`Result`: the title once, the body text, and every block with its
@@ -103,6 +107,12 @@ def strip(text: str, /, *, options: Optional[Options] = None) -> Result:
             drafts[i].category = C.TITLE_DUPLICATE
             drafts[i].reasons = (drafts[i].reason, "title:copy")
     final_labels(drafts, feats, region)
+    if opts.preset == "precision":
+        apply_precision(drafts, feats)
+    elif opts.preset == "recall":
+        apply_recall(drafts, feats, region)
+    if opts.keep:
+        apply_keep(drafts, opts.keep)
 
     blocks = tuple(
         Block(s, e, d.category, d.reasons, d.label) for (s, e), d in zip(spans, drafts)
