@@ -5,6 +5,7 @@
                                                    # or $BOILERSTRIP_BENCHMARKS)
     python benchmarks/evaluate.py --worst 5        # also list the worst pages per dataset
     python benchmarks/evaluate.py --json out.json  # write the figures as JSON too
+    python benchmarks/evaluate.py --preset recall  # score a preset (default: balanced)
 
 Datasets are scored with the benchmark's own ``score.py`` (AEB shingle metric,
 trafilatura's with/without metric). Samples are scored per block against the
@@ -34,7 +35,7 @@ DATASETS = (
 )
 
 
-def score_samples() -> dict:
+def score_samples(options: boilerstrip.Options | None = None) -> dict:
     """Character-level P/R/F1 of kept body text against the sample labels."""
     tp = fp = fn = 0
     pages = 0
@@ -46,7 +47,7 @@ def score_samples() -> dict:
             if b["category"] == "body":
                 gold.update(range(b["start"], b["end"]))
         pred = set()
-        for s, e in boilerstrip.strip(text).spans:
+        for s, e in boilerstrip.strip(text, options=options).spans:
             pred.update(range(s, e))
         tp += len(gold & pred)
         fp += len(pred - gold)
@@ -58,12 +59,18 @@ def score_samples() -> dict:
     return {"pages": pages, "precision": p, "recall": r, "f1": f}
 
 
-def run_dataset(path: pathlib.Path, score_py: pathlib.Path, worst: int, ids: set | None = None) -> dict:
+def run_dataset(
+    path: pathlib.Path,
+    score_py: pathlib.Path,
+    worst: int,
+    ids: set | None = None,
+    options: boilerstrip.Options | None = None,
+) -> dict:
     records = read_jsonl(path)
     if ids is not None:
         records = [r for r in records if r["id"] in ids]
     start = time.perf_counter()
-    preds = [{"id": r["id"], "text": boilerstrip.strip(r["raw_text"]).text} for r in records]
+    preds = [{"id": r["id"], "text": boilerstrip.strip(r["raw_text"], options=options).text} for r in records]
     seconds = time.perf_counter() - start
     subset = records if ids is not None else None
     figures, report = run_scorer(score_py, path, preds, gold_subset=subset, worst=worst)
@@ -81,9 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", help="run only datasets whose name contains this")
     ap.add_argument("--half", choices=("a", "b"), help="score only half of each dataset (split by id hash)")
     ap.add_argument("--json", type=pathlib.Path, help="also write the figures to this file")
+    ap.add_argument("--preset", choices=boilerstrip.PRESETS, default="balanced", help="the preset to score (default: balanced)")
     args = ap.parse_args(argv)
+    options = boilerstrip.Options(preset=args.preset)
 
-    results: dict = {"samples": score_samples()}
+    results: dict = {"samples": score_samples(options)}
     s = results["samples"]
     print(f"{'dataset':<42} {'P':>6} {'R':>6} {'F1':>6} {'docs':>5} {'docs/s':>7}")
     print(f"{'samples (block labels, chars)':<42} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['pages']:5d}")
@@ -103,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             all_ids = [json.loads(line)["id"] for line in gzip.open(path, "rt", encoding="utf-8")]
             want = 0 if args.half == "a" else 1
             ids = {i for i in all_ids if hashlib.sha1(i.encode()).digest()[0] % 2 == want}
-        fig = run_dataset(path, score_py, args.worst, ids)
+        fig = run_dataset(path, score_py, args.worst, ids, options)
         results[name.split("/")[-1]] = {k: v for k, v in fig.items() if k != "report"}
         print(f"{name.split('/')[-1]:<42} {fig['precision']:6.3f} {fig['recall']:6.3f} {fig['f1']:6.3f} {fig['docs']:5d} {fig['docs_per_s']:7.0f}")
         if args.worst:

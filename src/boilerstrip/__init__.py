@@ -7,11 +7,13 @@
 
 from . import categories
 from .errors import BoilerstripError, InputError, OptionsError
-from .options import Options
+from .options import KEEPABLE, PRESETS, Options
 from .pipeline import strip
 from .result import Block, Result
 
 __all__ = [
+    "KEEPABLE",
+    "PRESETS",
     "Block",
     "BoilerstripError",
     "InputError",

@@ -17,7 +17,7 @@ from . import __version__
 from .batch import DEFAULT_TEXT_FIELD, dumps
 from .decoding import ERROR_POLICIES, decode
 from .errors import BoilerstripError, InputError
-from .options import Options
+from .options import KEEPABLE, PRESETS, Options
 from .pipeline import strip
 from .streams import close_output, open_input, open_output, read_error
 
@@ -55,6 +55,22 @@ def _parser() -> _Parser:
         "field is read; needs the html extra: pip install 'boilerstrip[html]'",
     )
     p.add_argument("--language", help="stop-word language (en, de, fr, ...); default: detect")
+    p.add_argument(
+        "--preset",
+        choices=PRESETS,
+        default="balanced",
+        help="'balanced' (default); 'precision' removes the article's loose ends (less clutter, some "
+        "article lost); 'recall' also keeps a second run of prose and borderline text (more article, "
+        "more clutter)",
+    )
+    p.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        metavar="CAT[,CAT...]",
+        help=f"keep blocks of these categories in the body instead of removing them; repeatable. "
+        f"Categories: {', '.join(KEEPABLE)}",
+    )
     p.add_argument(
         "--errors",
         choices=ERROR_POLICIES,
@@ -111,7 +127,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         args = _parser().parse_args(argv)
         _check(args)
-        options = Options(language=args.language)
+        options = Options(language=args.language, preset=args.preset, keep=_keep_names(args.keep))
     except _UsageError as e:
         _error(f"{e} (see boilerstrip --help)")
         return EXIT_USAGE
@@ -143,6 +159,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 class _InputError(Exception):
     pass
+
+
+def _keep_names(values: Sequence[str]) -> frozenset[str]:
+    """The category names of every ``--keep`` value, each comma-separated."""
+    names = frozenset(name.strip() for value in values for name in value.split(","))
+    if "" in names:
+        raise _UsageError("--keep takes category names separated by commas, e.g. --keep caption,byline")
+    return names
 
 
 def _run_one(args: argparse.Namespace, options: Options) -> int:

@@ -8,6 +8,9 @@ from . import categories as C
 from .classify import (
     TEXT_CLASSES,
     Draft,
+    apply_keep,
+    apply_precision,
+    apply_recall,
     extend_over_inline_clutter,
     final_labels,
     first_label,
@@ -127,7 +130,8 @@ def strip(text: str, /, *, options: Optional[Options] = None, _hints: Optional[S
 
     Args:
         text: the raw text of a scraped page, exactly as given.
-        options: how to work; ``Options()`` when omitted.
+        options: how to work; ``Options()`` when omitted. ``preset`` and ``keep``
+            change decisions only after the balanced labels are made.
 
         _hints: private hook of the HTML front end: one ``(category, reason)``
             or None per block, from the page's markup. None (the default) changes nothing.
@@ -179,6 +183,12 @@ def strip(text: str, /, *, options: Optional[Options] = None, _hints: Optional[S
         for d, reason in zip(drafts, extra):
             if reason:
                 d.reasons = d.reasons + (reason,)
+    if opts.preset == "precision":
+        apply_precision(drafts, feats)
+    elif opts.preset == "recall":
+        apply_recall(drafts, feats, region)
+    if opts.keep:
+        apply_keep(drafts, opts.keep)
 
     blocks = tuple(
         Block(s, e, d.category, d.reasons, d.label) for (s, e), d in zip(spans, drafts)

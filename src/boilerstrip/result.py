@@ -10,6 +10,9 @@ from . import categories as C
 #: Version of the dictionary layout written by :meth:`Result.to_dict`.
 FORMAT_VERSION = 1
 
+#: The reason a block gets when an ``Options.keep`` switch keeps it: ``keep:<category>``.
+KEEP_REASON_PREFIX = "keep:"
+
 
 @dataclass(frozen=True)
 class Block:
@@ -28,8 +31,11 @@ class Block:
 
     @property
     def kept(self) -> bool:
-        """True for article body blocks (the title is kept in its own field)."""
-        return self.category == C.BODY
+        """True for article body blocks, and for blocks an ``Options.keep`` switch kept
+        (their last reason is ``keep:<category>``). The title is kept in its own field."""
+        return self.category == C.BODY or (
+            bool(self.reasons) and self.reasons[-1] == KEEP_REASON_PREFIX + self.category
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -72,8 +78,8 @@ class Result:
 
     @property
     def removed(self) -> list[Block]:
-        """Every block that is neither body nor the title."""
-        return [b for b in self.blocks if b.category in C.REMOVED]
+        """Every block that is neither kept (body, or kept by a switch) nor the title."""
+        return [b for b in self.blocks if b.category in C.REMOVED and not b.kept]
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary holding the whole result."""
