@@ -407,3 +407,25 @@ def test_index_entry_from_result_counts_body_and_removed_blocks() -> None:
 def test_doctests() -> None:
     failures, tried = doctest.testmod(boilerstrip.report)
     assert tried > 0 and failures == 0
+
+
+def test_a_block_kept_by_a_switch_shows_as_kept():
+    from boilerstrip import Options
+
+    text = "\n".join(
+        [
+            "Harbour Wall Repaired Before Winter",
+            "The harbour wall that cracked in the spring storms has been repaired before the winter tides arrive.",
+            "Photo: Jane Doe/Reuters",
+            "Engineers replaced two sections of the wall and raised the walkway by half a metre, the council said.",
+        ]
+    )
+    plain = strip(text)
+    kept = strip(text, options=Options(keep=frozenset({"caption"})))
+    credit = [b for b in kept.blocks if b.category == "caption"]
+    assert credit and all(b.kept for b in credit)  # precondition: the switch kept the credit
+    assert [b for b in plain.blocks if b.category == "caption"]  # and it is a caption without it
+    page = render_report(text, kept)
+    start = text.index("Photo:")
+    assert f'class="blk cat-caption kept" data-start="{start}"' in page
+    assert "cat-caption removed" in render_report(text, plain)

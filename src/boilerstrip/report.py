@@ -184,9 +184,14 @@ def _ordered_categories(counts: Counter[str]) -> list[str]:
 # --- the report page -------------------------------------------------------------------
 
 
+def _shown_as_kept(block: Block) -> bool:
+    """The title, body, and blocks of a category kept by ``Options(keep=...)``."""
+    return block.kept or block.category in KEPT_CATEGORIES
+
+
 def _block_html(text: str, block: Block) -> str:
     """One highlighted block: the exact slice of *text* with its decision as attributes."""
-    decision = "kept" if block.category in KEPT_CATEGORIES else "removed"
+    decision = "kept" if _shown_as_kept(block) else "removed"
     reasons = ", ".join(block.reasons)
     hover = f"{block.category} {block.start}\u2013{block.end}: {reasons or 'no reason recorded'}"
     element_id = ' id="title-block"' if block.category == C.TITLE else ""
@@ -310,7 +315,7 @@ def render_report(text: str, result: Result, *, name: str = "") -> str:
     ]
     if not text:
         parts.append('<p class="note">The input is empty.</p>')
-    elif not any(block.category in KEPT_CATEGORIES for block in result.blocks):
+    elif not any(_shown_as_kept(block) for block in result.blocks):
         parts.append('<p class="note nothing-kept">Nothing was kept from this input.</p>')
     return _page(_attr(heading), parts)
 
