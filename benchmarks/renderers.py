@@ -1,0 +1,100 @@
+"""Does text-mode quality hold on text from other renderers? Score it on two more.
+
+    python benchmarks/renderers.py                  # both datasets, both extra renderers
+    python benchmarks/renderers.py --limit 50       # a quick look
+
+The shared benchmarks come rendered by html_text and inscriptis, which is what the
+rules were tuned on. This renders the same pages' HTML (``*.html.jsonl.gz``) two more
+ways, runs text-mode ``boilerstrip.strip`` on the result (no DOM evidence), and
+scores it against the same gold with the benchmark's ``score.py``:
+
+- ``soup-lines``: BeautifulSoup's ``get_text("\\n")`` after dropping script, style,
+  noscript and template: every text node on its own line, no blank lines, links and
+  inline tags split off their sentences (what a quick scraper script produces);
+- ``browser-lines``: boilerstrip's own HTML renderer (``boilerstrip.html.render``),
+  which lays the page out like a browser's ``innerText``; hints are not used.
+
+Needs the ``html`` extra (lxml, beautifulsoup4).
+"""
+
+from __future__ import annotations
+
+import argparse
+import pathlib
+import sys
+from typing import Any, Callable
+
+from _common import ROOT, default_data_dir, read_jsonl, run_scorer
+
+sys.path.insert(0, str(ROOT / "src"))
+
+import boilerstrip  # noqa: E402
+
+SOURCES = {
+    "aeb-dev": ("aeb/aeb-dev.html.jsonl.gz", "aeb/aeb-dev.html_text.jsonl.gz"),
+    "trafilatura-eval-dev": (
+        "trafilatura-eval/trafilatura-eval-dev.html.jsonl.gz",
+        "trafilatura-eval/trafilatura-eval-dev.html_text.jsonl.gz",
+    ),
+}
+DROPPED = ("script", "style", "noscript", "template")
+
+
+def soup_lines(html: str) -> str:
+    import warnings
+
+    from bs4 import BeautifulSoup
+
+    with warnings.catch_warnings():  # a few pages are XHTML; parsing them as HTML is the point
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(html, "lxml")
+    for tag in soup(DROPPED):
+        tag.decompose()
+    return "\n".join(line for line in soup.get_text("\n").split("\n") if line.strip())
+
+
+def browser_lines(html: str) -> str:
+    from boilerstrip.html.page import parse
+    from boilerstrip.html.render import render
+
+    return render(parse(html)).text
+
+
+RENDERERS: dict[str, Callable[[str], str]] = {"soup-lines": soup_lines, "browser-lines": browser_lines}
+
+
+def score(data: pathlib.Path, dataset: str, renderer: str, limit: int) -> dict[str, Any]:
+    html_file, gold_file = SOURCES[dataset]
+    pages = read_jsonl(data / html_file)[: limit or None]
+    gold = {r["id"]: r for r in read_jsonl(data / gold_file)}
+    render = RENDERERS[renderer]
+    preds = [{"id": p["id"], "text": boilerstrip.strip(render(p["html"])).text} for p in pages]
+    subset = [gold[p["id"]] for p in pages] if limit else None
+    figures, _ = run_scorer(data / "score.py", data / gold_file, preds, gold_subset=subset)
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=pathlib.Path, default=default_data_dir())
+    ap.add_argument("--limit", type=int, default=0, help="only the first N pages of each dataset")
+    args = ap.parse_args(argv)
+    try:
+        import bs4  # noqa: F401
+        import lxml  # noqa: F401
+    except ImportError:
+        print("needs the html extra: pip install '.[html]'")
+        return 2
+    print(f"{'dataset':<22} {'renderer':<14} {'P':>6} {'R':>6} {'F1':>6}")
+    for dataset, (html_file, _) in SOURCES.items():
+        if not (args.data / html_file).exists():
+            print(f"skipped: {dataset} not found under {args.data}")
+            continue
+        for renderer in RENDERERS:
+            f = score(args.data, dataset, renderer, args.limit)
+            print(f"{dataset:<22} {renderer:<14} {f['precision']:6.3f} {f['recall']:6.3f} {f['f1']:6.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
