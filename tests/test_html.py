@@ -336,3 +336,45 @@ def test_xpath_is_lxmls(path: pathlib.Path) -> None:
     r = render(parse(path.read_bytes().decode("utf-8", "replace")))
     for line in r.lines:
         assert line.xpath == line.element.getroottree().getpath(line.element)
+
+
+# --- Rendering fast paths (each must give what the plain rule gives) -------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["share-buttons socialShare", "XMLHttpRequest", "a1B2c", "ABC-def_Ghi", "post-12345", "", "  ", "café-Share", "İd nav"],
+)
+def test_tokens_fast_path_equals_the_split_rule(value: str) -> None:
+    from boilerstrip.html.evidence import _HUMP, _SPLIT, tokens
+
+    assert tokens(value) == [t for t in _SPLIT.split(_HUMP.sub(r"\1 \2", value).lower()) if t]
+
+
+def test_text_after_a_comment_is_rendered() -> None:
+    from lxml import etree
+
+    root = etree.fromstring("<html><body><p>one <!-- note -->two<?pi x?> three</p></body></html>", etree.HTMLParser())
+    assert sum(not isinstance(e.tag, str) for e in root.iter()) == 2  # the comment and the PI are in the tree
+    r = render(root)
+    assert r.text == "one two three"
+
+
+def test_line_starts_count_newlines_only() -> None:
+    from boilerstrip.html.page import line_of
+
+    html = "a\r\nb\u2028c\nd"
+    assert [line_of(html, i) for i in range(len(html))] == [1, 1, 1, 2, 2, 2, 2, 3]
+
+
+def test_xpaths_on_a_wide_page_are_lxmls() -> None:
+    html = "<body>" + "<p>x</p><div>y<span>z</span></div>" * 300 + "<p>last</p></body>"
+    r = render(parse(html))
+    assert len(r.lines) == 601
+    for line in r.lines:
+        assert line.xpath == line.element.getroottree().getpath(line.element)
+
+
+def test_plain_inline_elements_keep_the_hint_of_their_block() -> None:
+    r = strip_html('<div class="share-box"><p>Share <b>this</b> <i><span>story</span></i></p></div><p>' + PROSE[0] + "</p>")
+    assert r.hints[0] == (C.SHARE, "dom:class:share")

@@ -62,6 +62,10 @@ ARTICLE_TOKENS = frozenset({"articlebody", "entrycontent", "postcontent", "story
 # followed by an upper-case one (camelCase). Both are single-character classes.
 _SPLIT = re.compile(r"[^A-Za-z0-9]+")
 _HUMP = re.compile(r"([a-z0-9])([A-Z])")
+# The same tokens of ASCII text in one pass: capitals, then lower case and digits
+# ("XMLHttp" -> "XMLHttp"; "socialShare" -> "social", "Share"). Linear: each part
+# is greedy and what follows a match cannot continue it, so nothing backtracks.
+_TOKEN = re.compile(r"[A-Z]+[a-z0-9]*|[a-z0-9]+")
 
 
 def tokens(value: str) -> list[str]:
@@ -70,12 +74,9 @@ def tokens(value: str) -> list[str]:
     >>> tokens("share-buttons socialShare")
     ['share', 'buttons', 'social', 'share']
     """
+    if value.isascii():  # the common case, in one regex pass
+        return _TOKEN.findall(value) if value.islower() else [t.lower() for t in _TOKEN.findall(value)]
     return [t for t in _SPLIT.split(_HUMP.sub(r"\1 \2", value).lower()) if t]
-
-
-def _joined(value: str) -> set[str]:
-    """Tokens of each class name also run together ("article-body" -> "articlebody")."""
-    return {"".join(tokens(name)) for name in value.split()}
 
 
 def token_hint(class_id: str) -> Optional[Hint]:
@@ -92,10 +93,23 @@ ClassEvidence = Tuple[bool, Optional[Hint]]
 
 
 def class_evidence(class_id: str) -> ClassEvidence:
-    """Whether a class/id string names the article body, and its clutter hint."""
+    """Whether a class/id string names the article body (a class name whose tokens,
+    run together, are an article token: "article-body"), and its clutter hint."""
     if not class_id:
         return False, None
-    return not ARTICLE_TOKENS.isdisjoint(_joined(class_id)), token_hint(class_id)
+    body = False
+    hint: Optional[Hint] = None
+    for name in class_id.split():  # tokens never span white space
+        parts = tokens(name)
+        if not body and "".join(parts) in ARTICLE_TOKENS:
+            body = True
+        if hint is None:
+            for token in parts:
+                category = TOKEN_CATEGORIES.get(token)
+                if category is not None:
+                    hint = category, f"dom:class:{token}"
+                    break
+    return body, hint
 
 
 def marks_article(tag: str, role: str, itemprop: str, class_evidence: ClassEvidence) -> bool:

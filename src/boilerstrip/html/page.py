@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any, Optional, Sequence, Union
@@ -11,7 +12,6 @@ from .. import categories as C
 from ..options import Options
 from ..pipeline import Hint, strip
 from ..result import Result
-from ..segment import segment
 from .decode import decode_html
 from .deps import require
 from .render import Line, Rendered, render
@@ -186,16 +186,17 @@ def strip_html(html: Union[str, bytes], /, *, options: Optional[Options] = None)
 def _assemble(decoded: str, encoding: str, root: Any, rendered: Rendered, options: Optional[Options]) -> HtmlResult:
     text = rendered.text
     lines = rendered.lines
-    if len(segment(text)) != len(lines):  # the renderer promises block i == line i
-        raise AssertionError("rendered lines and blocks differ")
     structured = read_structured(rendered.scripts, rendered.meta)
     hints = block_hints(lines, text, structured)
+    # strip() checks one hint per block: the renderer promises block i == line i.
     result = strip(text, options=options, _hints=hints)
+    if [(b.start, b.end) for b in result.blocks] != [(line.start, line.end) for line in lines]:
+        raise AssertionError("rendered lines and blocks differ")
     return HtmlResult(decoded, encoding, text, result, _sources(decoded, root, lines, text), hints, structured)
 
 
 def _sources(decoded: str, root: Any, lines: Sequence[Line], text: str) -> tuple[Source, ...]:
-    starts = [0] + [m.end() for m in re.finditer("\n", decoded)]
+    starts = _line_starts(decoded)
     out = []
     for line in lines:
         el = line.element
@@ -211,7 +212,11 @@ def _sources(decoded: str, root: Any, lines: Sequence[Line], text: str) -> tuple
     return tuple(out)
 
 
+def _line_starts(decoded: str) -> list[int]:
+    """The offset of each line's first character (lines end at "\\n", as libxml2 counts them)."""
+    return [0, *itertools.accumulate(len(line) + 1 for line in decoded.split("\n"))][:-1]
+
+
 def line_of(decoded: str, offset: int) -> int:
     """The 1-based line number of a code-point offset (for tests and tools)."""
-    starts = [0] + [m.end() for m in re.finditer("\n", decoded)]
-    return bisect.bisect_right(starts, offset)
+    return bisect.bisect_right(_line_starts(decoded), offset)

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional, Tuple
 
-from .evidence import ClassEvidence, Hint, class_evidence, element_hint, marks_article
+from .deps import require
+from .evidence import TAG_HINTS, ClassEvidence, Hint, class_evidence, element_hint, marks_article
 
 #: Elements that start and end a line (HTML's block-level and table elements).
 BLOCK_TAGS = frozenset(
@@ -51,8 +52,7 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One rendered line: a block of the rendered text and where it came from.
 
     Attributes:
@@ -120,46 +120,69 @@ class _Frame:
         self.heading = heading
 
 
-def _hidden(el: Any) -> bool:
-    get = el.get
-    if get("hidden") is not None or (get("aria-hidden") or "").strip().lower() == "true":
+def _hidden(attrs: dict[str, str]) -> bool:
+    """Whether an element with these attributes is hidden."""
+    if "hidden" in attrs or (attrs.get("aria-hidden") or "").strip().lower() == "true":
         return True
-    style = get("style")
-    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+    style = attrs.get("style")
+    return style is not None and _HIDDEN_STYLE.search(style) is not None
+
+
+#: Attributes that can hide an element.
+_HIDING = ("hidden", "aria-hidden", "style")
+
+
+#: What a line keeps while the walk runs: (start, end, container, frame of its
+#: first fragment, origin element, origin is a tail, uniform hint, link share).
+_RawLine = Tuple[int, int, Any, _Frame, Any, bool, bool, float]
 
 
 class _Writer:
     """Collects text fragments into lines."""
 
+    __slots__ = ("parts", "offset", "lines", "_frags", "_link", "_pre", "_first", "_uniform")
+
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.offset = 0
-        self.lines: list[Line] = []
+        self.lines: list[_RawLine] = []
         self._frags: list[str] = []
         self._link: list[str] = []
         self._pre = False
-        self._first: Any = None  # (frame, element, is_tail) of the line's first fragment
+        self._first: Any = None  # (frame, element, is_tail, container) of the line's first fragment
         self._uniform = True
 
     def add(self, text: str, frame: _Frame, element: Any, tail: bool, container: Any) -> None:
+        """Append a text node's text to the current line (``<pre>`` text breaks lines)."""
         if frame.pre:
-            pieces = _NEWLINE.split(text)
-            for i, piece in enumerate(pieces):
+            for i, piece in enumerate(_NEWLINE.split(text)):
                 if i:
                     self.flush()
                 if piece:
                     self._add(piece, frame, element, tail, container)
             return
-        self._add(text, frame, element, tail, container)
+        first = self._first  # the body of _add, inlined: this runs for every text node
+        if first is None:
+            if not text.strip():
+                return  # leading white space of a line
+            self._first = (frame, element, tail, container)
+            self._pre = False
+            self._uniform = True
+        elif self._uniform and frame.hint is not first[0].hint and text.strip():
+            self._uniform = False
+        self._frags.append(text)
+        if frame.link:
+            self._link.append(text)
 
     def _add(self, text: str, frame: _Frame, element: Any, tail: bool, container: Any) -> None:
-        if self._first is None:
+        first = self._first
+        if first is None:
             if not text.strip():
                 return  # leading white space of a line
             self._first = (frame, element, tail, container)
             self._pre = frame.pre
             self._uniform = True
-        elif frame.hint is not self._first[0].hint and text.strip():
+        elif self._uniform and frame.hint is not first[0].hint and text.strip():
             self._uniform = False
         self._frags.append(text)
         if frame.link:
@@ -167,144 +190,226 @@ class _Writer:
 
     def flush(self) -> None:
         """End the current line (a no-op when it holds no visible text)."""
-        if self._first is None:
+        first = self._first
+        if first is None:
             return
         raw = "".join(self._frags)
         text = raw.strip() if self._pre else _WHITE.sub(" ", raw).strip()
-        frame, element, tail, (container, path) = self._first
         self._frags, self._first = [], None
         link = _WHITE.sub(" ", "".join(self._link)).strip() if self._link else ""
-        self._link = []
+        if self._link:
+            self._link = []
         if not text:
             return
-        hinted = frame if self._uniform else frame.block
         if self.lines:
             self.parts.append("\n")
             self.offset += 1
         start = self.offset
         self.parts.append(text)
         self.offset += len(text)
-        self.lines.append(
-            Line(
-                start,
-                self.offset,
-                container,
-                path,
-                element,
-                tail,
-                hinted.hint,
-                hinted.owner,
-                frame.block.article,
-                frame.block.body,
-                min(1.0, len(link) / len(text)),
-                frame.heading,
-            )
-        )
+        frame, element, tail, container = first
+        self.lines.append((start, self.offset, container, frame, element, tail, self._uniform, min(1.0, len(link) / len(text))))
 
 
 def render(root: Any) -> Rendered:
     """Lay out the tree under *root* (an lxml HTML element) as lines of text."""
+    etree = require("lxml.etree")
     out = _Writer()
+    add, flush = out.add, out.flush
     title, meta, scripts = _head(root)
     top = _Frame(None, None, False, False, False, False, None, False)
-    root_step = f"/{root.tag}"
     if title:
-        out.add(title, top, root, False, (root, root_step))
-        out.flush()
-    # The walk: (element, closing, XPath step) on an explicit stack; frames and steps
-    # parallel the open elements; containers are the open block elements with their XPath.
-    frames: list[_Frame] = [top]
-    steps: list[str] = []
-    containers: list[tuple[Any, str]] = [(root, root_step)]
-    stack: list[tuple[Any, bool, str]] = [(root, False, root_step)]
-    seen: dict[str, ClassEvidence] = {}  # class/id strings repeat within a page
-    while stack:
-        el, closing, step = stack.pop()
-        tag = el.tag
-        if closing:
-            steps.pop()
-            frame = frames.pop()
-            if frame.block is frame:
-                out.flush()
-                containers.pop()
-            if el.tail:
-                out.add(el.tail, frames[-1], el, True, containers[-1])
+        add(title, top, root, False, root)
+        flush()
+    frame, container = top, root  # the innermost open element's frame, block element
+    # One entry per entered element, popped at its end: (frame, block element) to
+    # restore, the block element None for an inline one; None for a skipped element.
+    opened: list[Optional[tuple[_Frame, Any]]] = []
+    own: dict[Any, _Own] = {}  # what elements say of themselves; attributes repeat within a page
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    skip = walker.skip_subtree
+    for event, el in walker:
+        if event == "start":
+            tag = el.tag.lower()
+            items = el.items()
+            attrs = dict(items) if items else None
+            if (
+                tag in DROPPED_TAGS
+                or tag == "br"
+                or tag == "hr"
+                or (attrs is not None and not attrs.keys().isdisjoint(_HIDING) and _hidden(attrs))
+            ):
+                if (tag == "br" or tag == "hr") and out._first is not None:
+                    flush()
+                skip()
+                opened.append(None)
+                continue
+            if tag in BLOCK_TAGS:
+                if out._first is not None:
+                    flush()
+                opened.append((frame, container))
+                frame = _open(tag, attrs, frame, True, own, el)
+                container = el
+            else:
+                opened.append((frame, None))
+                frame = _open(tag, attrs, frame, False, own, el)
+            text = el.text
+            if text:
+                add(text, frame, el, False, container)
             continue
-        if not isinstance(tag, str):  # comments and processing instructions
-            if el.tail:
-                out.add(el.tail, frames[-1], el, True, containers[-1])
-            continue
-        tag = tag.lower()
-        if tag in DROPPED_TAGS or _hidden(el):
-            if el.tail:
-                out.add(el.tail, frames[-1], el, True, containers[-1])
-            continue
-        if tag == "br" or tag == "hr":
-            out.flush()
-            if el.tail:
-                out.add(el.tail, frames[-1], el, True, containers[-1])
-            continue
-        parent = frames[-1]
-        block = tag in BLOCK_TAGS
-        frame = _open(el, tag, parent, block, seen)
-        steps.append(step)
-        if block:
-            out.flush()
-            containers.append((el, "".join(steps)))
-        frames.append(frame)
-        if el.text:
-            out.add(el.text, frame, el, False, containers[-1])
-        stack.append((el, True, step))
-        stack.extend(reversed(_child_steps(el)))
-    out.flush()
-    return Rendered("".join(out.parts), out.lines, title, meta, scripts)
+        if event == "end":
+            entry = opened.pop()
+            if entry is not None:
+                if entry[1] is not None:
+                    if out._first is not None:
+                        flush()
+                    container = entry[1]
+                frame = entry[0]
+        tail = el.tail  # an element's, a comment's or a processing instruction's
+        if tail:
+            add(tail, frame, el, True, container)
+    flush()
+    paths = _XPaths(root)
+    lines = [
+        Line(
+            start,
+            end,
+            box,
+            paths.of(box),
+            origin,
+            tail,
+            (first if uniform else first.block).hint,
+            (first if uniform else first.block).owner,
+            first.block.article,
+            first.block.body,
+            link_ratio,
+            first.heading,
+        )
+        for start, end, box, first, origin, tail, uniform, link_ratio in out.lines
+    ]
+    return Rendered("".join(out.parts), lines, title, meta, scripts)
 
 
-def _child_steps(el: Any) -> list[tuple[Any, bool, str]]:
-    """The children of *el* with their XPath steps (``/p``, or ``/p[2]`` among several)."""
-    children = list(el)
+class _XPaths:
+    """Absolute XPaths of elements under *root*, as lxml's ``getpath`` writes them
+    (``/html/body/div[2]/p``), built from the parents' paths: each parent's children
+    are numbered once, so a page costs time linear in its size."""
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self.paths: dict[Any, str] = {root: f"/{root.tag}"}
+        self.steps: dict[Any, dict[Any, str]] = {}  # parent -> {child: step}
+
+    def of(self, el: Any) -> str:
+        """The XPath of *el* (an element under the root)."""
+        path = self.paths.get(el)
+        if path is not None:
+            return path
+        chain = []
+        while path is None:
+            chain.append(el)
+            el = el.getparent()
+            path = self.paths.get(el)
+        for child in reversed(chain):
+            parent = el
+            steps = self.steps.get(parent)
+            if steps is None:
+                steps = self.steps[parent] = _child_steps(parent)
+            path = self.paths[child] = path + steps[child]
+            el = child
+        return path
+
+
+def _child_steps(el: Any) -> dict[Any, str]:
+    """The element children of *el* with their XPath steps (``/p``, or ``/p[2]`` among several)."""
+    children = [child for child in el if isinstance(child.tag, str)]
     counts: dict[str, int] = {}
     for child in children:
-        if isinstance(child.tag, str):
-            counts[child.tag] = counts.get(child.tag, 0) + 1
+        counts[child.tag] = counts.get(child.tag, 0) + 1
     seen: dict[str, int] = {}
-    out = []
+    out = {}
     for child in children:
         tag = child.tag
-        if not isinstance(tag, str):
-            out.append((child, False, ""))
-            continue
         if counts[tag] == 1:
-            out.append((child, False, f"/{tag}"))
+            out[child] = f"/{tag}"
         else:
             seen[tag] = seen.get(tag, 0) + 1
-            out.append((child, False, f"/{tag}[{seen[tag]}]"))
+            out[child] = f"/{tag}[{seen[tag]}]"
     return out
 
 
-def _open(el: Any, tag: str, parent: _Frame, block: bool, seen: dict[str, ClassEvidence]) -> _Frame:
-    """The frame of an element entered under *parent*; *seen* memoises class/id evidence."""
-    get = el.get
+#: Tags that change what an element without attributes passes on (see :func:`_open`).
+_PLAIN_CHANGES = frozenset(TAG_HINTS) | PRE_TAGS | HEADING_TAGS | {"header", "main", "article", "html", "body"}
+#: What an element says of itself: (marks the article body, its own hint or None).
+_Own = Tuple[bool, Optional[Hint]]
+
+
+def _own(tag: str, attrs: Optional[dict[str, str]], in_article: bool, memo: dict[Any, Any]) -> _Own:
+    """Whether an element marks the article body, else its own hint (:mod:`.evidence`)."""
+    if tag == "html" or tag == "body":
+        return False, None
+    get = (attrs or {}).get
     role = get("role") or ""
-    cls, ident = get("class"), get("id")
+    evidence = _class_evidence(get("class"), get("id"), memo)
+    if marks_article(tag, role, get("itemprop") or "", evidence):
+        return True, None
+    return False, element_hint(tag, role, evidence, in_article)
+
+
+def _class_evidence(cls: Optional[str], ident: Optional[str], memo: dict[Any, Any]) -> ClassEvidence:
+    """:func:`.evidence.class_evidence` of ``"class id"``, one result per distinct string;
+    the class and the id are read once each (the id is often unique, the class not)."""
     class_id = f"{cls or ''} {ident or ''}" if cls or ident else ""
-    evidence = seen.get(class_id)
-    if evidence is None:
-        evidence = seen[class_id] = class_evidence(class_id)
-    itemprop = get("itemprop") or ""
-    body = parent.body
-    hint, owner = parent.hint, parent.owner
-    if tag not in ("html", "body"):
-        if marks_article(tag, role, itemprop, evidence):
-            body, hint, owner = True, None, None
-        else:
-            own = element_hint(tag, role, evidence, parent.article or body)
-            if own is not None:
-                hint, owner = own, el
+    found: Optional[ClassEvidence] = memo.get(class_id)
+    if found is None:
+        body, hint = False, None
+        for part in (cls, ident):  # "class id": the class's tokens come first
+            if part:
+                evidence = memo.get(("part", part))
+                if evidence is None:
+                    evidence = memo[("part", part)] = class_evidence(part)
+                body = body or evidence[0]
+                hint = hint or evidence[1]
+        found = memo[class_id] = (body, (hint[0], hint[1]) if hint else None)  # a hint object of its own
+    return found
+
+
+def _open(tag: str, attrs: Optional[dict[str, str]], parent: _Frame, block: bool, memo: dict[Any, _Own], el: Any) -> _Frame:
+    """The frame of element *el* entered under *parent*; *attrs* are its attributes
+    (None when it has none); *memo* keeps :func:`_own` per tag, attributes and context."""
+    if attrs is None and tag not in _PLAIN_CHANGES:  # nothing of its own to pass on
+        if not block:
+            return parent
+        return _Frame(parent.hint, parent.owner, parent.article, parent.body, parent.link, parent.pre, None, parent.heading)
+    if attrs is None:
+        key: Any = (tag, parent.article)
+    else:
+        get = attrs.get
+        key = (tag, parent.article, get("class"), get("id"), get("role"), get("itemprop"))
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _own(tag, attrs, parent.article, memo)
+    marks, own_hint = found
+    body, hint, owner = parent.body, parent.hint, parent.owner
+    if marks:
+        body, hint, owner = True, None, None
+    elif own_hint is not None:
+        hint, owner = own_hint, el
     article = parent.article or body or tag == "article"
-    link = parent.link or (tag == "a" and get("href") is not None)
+    link = parent.link or (tag == "a" and attrs is not None and "href" in attrs)
     pre = parent.pre or tag in PRE_TAGS
     heading = parent.heading or tag in HEADING_TAGS
+    if (
+        not block
+        and hint is parent.hint
+        and owner is parent.owner
+        and article == parent.article
+        and body == parent.body
+        and link == parent.link
+        and pre == parent.pre
+        and heading == parent.heading
+    ):
+        return parent  # an inline element that changes nothing
     return _Frame(hint, owner, article, body, link, pre, None if block else parent.block, heading)
 
 
