@@ -17,6 +17,7 @@ AEB, ``with``/``without`` for trafilatura-eval), joined on ``id``.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import pathlib
 import sys
@@ -57,10 +58,18 @@ def _timed(fn: Callable[[str], Optional[str]], html: str) -> tuple[Optional[str]
     return text, time.perf_counter() - start
 
 
-def run_dataset(data: pathlib.Path, name: str, peer: bool, worst: int) -> dict[str, Any]:
+def in_half(page_id: str, half: Optional[str]) -> bool:
+    """The split of ``evaluate.py --half``: by the first byte of the id's SHA-1."""
+    if half is None:
+        return True
+    return hashlib.sha1(page_id.encode()).digest()[0] % 2 == (0 if half == "a" else 1)
+
+
+def run_dataset(data: pathlib.Path, name: str, peer: bool, worst: int, half: Optional[str] = None) -> dict[str, Any]:
     pages = read_jsonl(data / f"{name}.html.jsonl.gz")
     gold_path = data / f"{name}.html_text.jsonl.gz"
-    gold_ids = {r["id"] for r in read_jsonl(gold_path)}
+    gold = [r for r in read_jsonl(gold_path) if in_half(r["id"], half)]
+    gold_ids = {r["id"] for r in gold}
     pages = [p for p in pages if p["id"] in gold_ids]
     engines: dict[str, Callable[[str], Optional[str]]] = {"boilerstrip": _boilerstrip}
     if peer:
@@ -75,7 +84,13 @@ def run_dataset(data: pathlib.Path, name: str, peer: bool, worst: int) -> dict[s
             preds[engine].append({"id": page["id"], "text": text})
     figures: dict[str, Any] = {}
     for engine in engines:
-        fig, report = run_scorer(data / "score.py", gold_path, preds[engine], worst=worst if engine == "boilerstrip" else 0)
+        fig, report = run_scorer(
+            data / "score.py",
+            gold_path,
+            preds[engine],
+            gold_subset=gold if half else None,
+            worst=worst if engine == "boilerstrip" else 0,
+        )
         fig["docs"] = len(pages)
         fig["docs_per_s"] = len(pages) / seconds[engine] if seconds[engine] else 0.0
         if report and engine == "boilerstrip":
@@ -91,13 +106,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--no-peer", action="store_true", help="skip trafilatura (quality only, faster)")
     ap.add_argument("--worst", type=int, default=0, help="list boilerstrip's N worst pages per dataset")
     ap.add_argument("--json", type=pathlib.Path, help="also write the figures to this file")
+    ap.add_argument("--half", choices=("a", "b"), help="score only half of each dataset (split by id hash)")
     args = ap.parse_args(argv)
     results: dict[str, Any] = {}
     print(f"{'dataset':<30} {'engine':<12} {'P':>6} {'R':>6} {'F1':>6} {'docs':>5} {'docs/s':>8}")
     for name in DATASETS:
         if args.only and args.only not in name:
             continue
-        figures = run_dataset(args.data, name, not args.no_peer, args.worst)
+        figures = run_dataset(args.data, name, not args.no_peer, args.worst, args.half)
         short = name.split("/")[-1]
         for engine, fig in figures.items():
             print(f"{short:<30} {engine:<12} {fig['precision']:6.3f} {fig['recall']:6.3f} {fig['f1']:6.3f} {fig['docs']:5d} {fig['docs_per_s']:8.1f}")

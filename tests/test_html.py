@@ -378,3 +378,47 @@ def test_xpaths_on_a_wide_page_are_lxmls() -> None:
 def test_plain_inline_elements_keep_the_hint_of_their_block() -> None:
     r = strip_html('<div class="share-box"><p>Share <b>this</b> <i><span>story</span></i></p></div><p>' + PROSE[0] + "</p>")
     assert r.hints[0] == (C.SHARE, "dom:class:share")
+
+
+# --- Markup that marks the article body outranks text-only context -----------------------
+
+_PARAS = [
+    "The council approved the new cycle lanes on Tuesday after a long debate about parking in the old town.",
+    "Residents had asked for safer routes to the two schools on the hill for more than five years now.",
+    "Work on the first lane starts in March and the council expects the whole network to be finished by autumn.",
+]
+
+
+def _article(inner: str) -> str:
+    return (
+        "<html><head><title>Cycle lanes approved</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<div itemprop='articleBody'>{inner}</div>"
+        "<footer>Contact us</footer></body></html>"
+    )
+
+
+def _category_of(result, text: str) -> str:
+    [block] = [b for b in result.result.blocks if result.rendered[b.start : b.end] == text]
+    return block.category
+
+
+def test_a_marked_body_line_without_prose_around_is_kept() -> None:
+    # Text only, a short line between a list and the end has no prose on either side;
+    # inside itemprop=articleBody the markup says it is article text.
+    inner = f"<p>{_PARAS[0]}</p><p>{_PARAS[1]}</p><p>{_PARAS[2]}</p><ul><li>Phase one</li><li>Phase two</li></ul><p>Timetable</p><p>{_PARAS[0]}</p>"
+    result = strip_html(_article(inner))
+    assert _category_of(result, "Timetable") == C.BODY
+    assert "Timetable" in result.text
+
+
+def test_a_marked_body_paragraph_is_not_taken_into_a_related_section() -> None:
+    teaser = "Shop owners in the old town say the loss of parking will cost them customers and want the council to"
+    lines = [_PARAS[0], _PARAS[1], _PARAS[2], "Related articles", "Parking rules under review", teaser]
+    # Text only, the heading opens a related section: a teaser headline and a cut-off teaser.
+    plain = strip("\n".join(["Cycle lanes approved", *lines]))
+    assert [b.category for b in plain.blocks][-1] == C.RELATED
+    # Inside itemprop=articleBody the markup outranks the heading: no related section.
+    result = strip_html(_article("".join(f"<p>{line}</p>" for line in lines)))
+    [block] = [b for b in result.result.blocks if result.rendered[b.start : b.end] == teaser]
+    assert block.category != C.RELATED and block.reasons[-1] == "dom:articlebody"

@@ -117,6 +117,8 @@ class Draft:
     section_reason: str = ""
     category: str = ""
     reasons: tuple[str, ...] = ()
+    #: The page's markup puts the block in the article body (HTML front end only).
+    marked_body: bool = False
 
 
 def text_class(f: Features, language_known: bool) -> tuple[str, str]:
@@ -395,6 +397,8 @@ def final_labels(drafts: list[Draft], feats: Sequence[Features], region: tuple[i
             d.category, d.reasons = C.BODY, (d.reason, "region:inside")
         elif i in in_list:
             d.category, d.reasons = C.BODY, (d.reason, "context:between-prose")
+        elif d.marked_body:
+            d.category, d.reasons = C.BODY, (d.reason, "context:marked-body")
         else:
             d.category, d.reasons = C.BOILERPLATE, (d.reason, "context:no-prose-around")
 

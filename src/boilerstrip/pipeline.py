@@ -119,6 +119,8 @@ def _apply_hints(drafts: list[Draft], feats: Sequence[Features], hints: Sequence
         category, reason = hint
         if category == C.BODY:
             d.weight += BODY_HINT_WEIGHT
+            d.marked_body = True
+            d.section = d.section_reason = ""  # markup says article, not a teaser section
             extra[i] = reason
         else:
             d.label, d.reason, d.weight = category, reason, new_draft(category, reason, feats[i]).weight
