@@ -311,9 +311,26 @@ def test_cli_missing_extra_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     assert err.startswith("boilerstrip: ") and err.count("\n") == 1 and "boilerstrip[html]" in err
 
 
-def test_cli_html_rejects_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
-    code, _, err = run(["--jsonl", "--html", "--jobs", "2"], b"", monkeypatch)
-    assert code == 2 and "--jobs" in err
+def test_cli_jsonl_html_in_parallel_and_with_reports(monkeypatch: pytest.MonkeyPatch, tmp_path: pathlib.Path) -> None:
+    records = [{"id": f"p{i}", "html": PAGE} for i in range(3)] + [{"id": "bad", "html": 7}]
+    path = tmp_path / "pages.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    code, one, _ = run(["--jsonl", "--html", str(path)], b"", monkeypatch)
+    assert code == 0
+    code, two, _ = run(["--jsonl", "--html", "--jobs", "2", "--report-dir", str(tmp_path / "rep"), str(path)], b"", monkeypatch)
+    assert code == 0 and two == one
+    assert json.loads(one.split("\n")[3]) == {"error": '"html" is not a string', "line": 4, "id": "bad"}
+    pages = sorted(p.name for p in (tmp_path / "rep").iterdir())
+    assert pages == ["00001-p0.html", "00002-p1.html", "00003-p2.html", "index.html"]
+    # The report shows the rendered page (what the offsets refer to), escaped.
+    report = (tmp_path / "rep" / "00001-p0.html").read_text(encoding="utf-8")
+    assert PROSE[0].split()[0] in report and "&lt;nav" not in report  # not the raw HTML, escaped
+
+
+def test_cli_html_report_and_explain(monkeypatch: pytest.MonkeyPatch, tmp_path: pathlib.Path) -> None:
+    code, out, _ = run(["--html", "--explain", "--report", str(tmp_path / "r.html")], PAGE.encode(), monkeypatch)
+    assert code == 0 and PROSE[0][:30] in out
+    assert PROSE[0].split()[0] in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 
 # --- Golden pages ------------------------------------------------------------------------

@@ -107,15 +107,6 @@ def _check(args: argparse.Namespace) -> None:
                 raise _UsageError(f"{flag} works with --jsonl only")
     elif args.report is not None:
         raise _UsageError("with --jsonl, use --report-dir DIR (one report per record)")
-    if args.html:
-        for flag, given in (
-            ("--jobs", args.jobs != 1),
-            ("--report", args.report is not None),
-            ("--report-dir", args.report_dir is not None),
-            ("--explain", args.explain),
-        ):
-            if given:
-                raise _UsageError(f"{flag} does not work with --html yet")
     if args.jobs < 0:
         raise _UsageError("--jobs must be 0 (all cores) or more")
     if not args.text_field:
@@ -137,9 +128,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except SystemExit as e:  # --help and --version
         return int(e.code or 0)
     try:
-        if args.html:
-            return _run_html(args, options)
-        return _run_jsonl(args, options) if args.jsonl else _run_one(args, options)
+        if args.jsonl:
+            return _run_jsonl(args, options)
+        return _run_html(args, options) if args.html else _run_one(args, options)
     except (_InputError, InputError) as e:
         _error(str(e))
         return EXIT_INPUT
@@ -198,45 +189,47 @@ def _run_one(args: argparse.Namespace, options: Options) -> int:
 
 
 def _run_html(args: argparse.Namespace, options: Options) -> int:
-    """``--html``: one page, or with ``--jsonl`` one record per line with an ``"html"`` field."""
+    """``--html`` on one page (``--jsonl --html`` is a batch like any other)."""
     from .html import MissingExtraError
-    from .html.records import clean_html_line, strip_html_bytes
+    from .html.records import strip_html_bytes
 
     try:
-        if not args.jsonl:
-            source, _ = open_input(args.file)
-            with source:
-                result = strip_html_bytes(source.read(), options)
-            if args.json:
-                payload = dumps(result.summary_dict()) + "\n"
-            else:
-                payload = result.text + ("\n" if result.text else "")
-            out = open_output(args.output)
-            try:
-                out.write(payload.encode("utf-8"))
-            finally:
-                close_output(out)
-            return EXIT_OK
-        field = args.text_field if args.text_field != DEFAULT_TEXT_FIELD else "html"
         source, _ = open_input(args.file)
         with source:
-            out = open_output(args.output)
-            try:
-                for number, raw in enumerate(source, 1):
-                    line = clean_html_line(raw, number, options, errors=args.errors, field=field)
-                    out.write(line)
-            finally:
-                close_output(out)
-        return EXIT_OK
+            result = strip_html_bytes(source.read(), options)
     except MissingExtraError as e:
         raise _InputError(str(e)) from None
+    if args.json:
+        payload = dumps(result.summary_dict()) + "\n"
+    elif args.explain:
+        from .explain import explain
+
+        payload = explain(result.rendered, result.result)
+    else:
+        payload = result.text + ("\n" if result.text else "")
+    if args.report is not None:
+        from .report import render_report
+
+        name = args.file if args.file not in (None, "-") else "standard input"
+        _write_text(args.report, render_report(result.rendered, result.result, name=os.path.basename(name)))
+    out = open_output(args.output)
+    try:
+        out.write(payload.encode("utf-8"))
+    finally:
+        close_output(out)
+    return EXIT_OK
 
 
 def _run_jsonl(args: argparse.Namespace, options: Options) -> int:
     from .jsonl import Progress, Settings, run  # the batch machinery loads only for batches
     from .parallel import available_cores
 
-    settings = Settings(options, args.errors, args.text_field, args.report_dir)
+    field = args.text_field
+    if args.html:
+        _require_html()
+        if field == DEFAULT_TEXT_FIELD:
+            field = "html"
+    settings = Settings(options, args.errors, field, args.report_dir, html=args.html)
     if args.report_dir is not None:
         try:
             os.makedirs(args.report_dir, exist_ok=True)
@@ -257,6 +250,17 @@ def _run_jsonl(args: argparse.Namespace, options: Options) -> int:
         _error(f"interrupted: {stats.records} records written, each complete")
         return EXIT_INTERRUPTED
     return EXIT_OK
+
+
+def _require_html() -> None:
+    """Fail early, in the parent, when the html extra is missing."""
+    from .html import MissingExtraError
+    from .html.deps import require
+
+    try:
+        require("lxml.etree")
+    except MissingExtraError as e:
+        raise _InputError(str(e)) from None
 
 
 def _worker_died(e: Exception) -> Optional[str]:

@@ -43,6 +43,8 @@ class Settings:
     errors: str = "strict"
     text_field: str = DEFAULT_TEXT_FIELD
     report_dir: Optional[str] = None
+    #: Records hold HTML (``--html``): cleaned by the HTML front end.
+    html: bool = False
 
 
 @dataclass
@@ -138,10 +140,10 @@ def _clean_line(settings: Settings, number: int, raw: bytes) -> Row:
     if not raw.strip():
         return b"\n", None  # a blank line carries no record: pass it through
     record, error = parse_line(raw, number, settings.errors)
-    result = None
+    result: Any = None
     output: dict[str, Any] = {}
     if record is not None:
-        output, result = clean_record_with_result(record, settings.options, text_field=settings.text_field)
+        output, result = _clean(settings, record)
         if result is None:
             error = locate(output, number)
     entry = None
@@ -150,6 +152,15 @@ def _clean_line(settings: Settings, number: int, raw: bytes) -> Row:
     cleaned = result is not None
     del result, record, raw  # a huge record's blocks are freed before its JSON is built
     return _encode(output if cleaned else error, number), entry
+
+
+def _clean(settings: Settings, record: dict[str, Any]) -> tuple[dict[str, Any], Any]:
+    """The output record and the full result (None for an error record)."""
+    if settings.html:
+        from .html.records import clean_html_record_with_result
+
+        return clean_html_record_with_result(record, settings.options, field=settings.text_field)
+    return clean_record_with_result(record, settings.options, text_field=settings.text_field)
 
 
 def _encode(obj: dict[str, Any], number: int) -> bytes:
@@ -199,7 +210,11 @@ def _report(
         return IndexEntry("", name, None, 0, 0, error=str(error.get("error", "")))
     href = report_filename(number, record_id)
     assert record is not None
-    page = render_report(record[settings.text_field], result, name=name)
+    if settings.html:  # the report shows the rendered page, which the offsets refer to
+        page = render_report(result.rendered, result.result, name=name)
+        result = result.result
+    else:
+        page = render_report(record[settings.text_field], result, name=name)
     with open(os.path.join(settings.report_dir, href), "w", encoding="utf-8") as f:
         f.write(page)
     return IndexEntry.from_result(href, name, result)

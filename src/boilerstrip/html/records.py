@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Optional
 
-from ..batch import dumps, locate, parse_line
 from ..options import Options
 from .deps import MissingExtraError
 from .page import HtmlResult, strip_html
@@ -26,38 +25,28 @@ def clean_html_record(
 ) -> dict[str, Any]:
     """Strip ``record[field]`` (HTML); the output record keeps the record's fields
     (the HTML field removed) and adds the text-mode keys plus ``sources``."""
+    return clean_html_record_with_result(record, options, field=field)[0]
+
+
+def clean_html_record_with_result(
+    record: Mapping[str, Any], options: Optional[Options] = None, *, field: str = DEFAULT_HTML_FIELD
+) -> tuple[dict[str, Any], Optional[HtmlResult]]:
+    """:func:`clean_html_record`, also returning the :class:`HtmlResult` (None for an error record)."""
     html = record.get(field)
     if not isinstance(html, str):
         what = f'no "{field}" string field' if html is None else f'"{field}" is not a string'
-        return _error(what, record)
+        return _error(what, record), None
     try:
-        summary = strip_html(html, options=options).summary_dict()
+        result = strip_html(html, options=options)
+        summary = result.summary_dict()
     except MissingExtraError:
         raise
     except Exception as e:  # one bad record must not stop the batch
-        return _error(f"internal error: {type(e).__name__}: {e}", record)
+        return _error(f"internal error: {type(e).__name__}: {e}", record), None
     out = {key: value for key, value in record.items() if key != field and key not in ADDED_KEYS}
     for key in ADDED_KEYS:
         out[key] = summary[key]
-    return out
-
-
-def clean_html_line(
-    raw: bytes, number: int, options: Optional[Options] = None, *, errors: str = "strict", field: str = DEFAULT_HTML_FIELD
-) -> bytes:
-    """One JSONL input line to one output line (a blank line stays blank)."""
-    if not raw.strip():
-        return b"\n"
-    if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    record, error = parse_line(raw, number, errors)
-    if record is None:
-        out = error
-    else:
-        out = clean_html_record(record, options, field=field)
-        if "error" in out and "title" not in out:
-            out = locate(out, number)
-    return (dumps(out) + "\n").encode("utf-8")
+    return out, result
 
 
 def _error(message: str, record: Mapping[str, Any]) -> dict[str, Any]:
