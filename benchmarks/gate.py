@@ -51,7 +51,9 @@ METRICS = ("precision", "recall", "f1")
 
 #: Name of the labelled-samples entry; the datasets are named as in evaluate.py's JSON.
 SAMPLES = "samples"
-DATASET_NAMES = (SAMPLES,) + tuple(path.split("/")[-1] for path in DATASETS)
+#: HTML mode (``boilerstrip.html.strip_html`` on the page HTML), per dataset.
+HTML_DATASETS = {"aeb-dev.html": "aeb/aeb-dev", "trafilatura-eval-dev.html": "trafilatura-eval/trafilatura-eval-dev"}
+DATASET_NAMES = (SAMPLES,) + tuple(path.split("/")[-1] for path in DATASETS) + tuple(HTML_DATASETS)
 
 DEFAULT_FLOORS = ROOT / "benchmarks" / "floors.json"
 
@@ -280,7 +282,27 @@ def measure(data_dir: pathlib.Path) -> tuple[dict[str, Figures], list[str]]:
         else:
             fig = run_dataset(path, score_py, 0)
             measured[name] = Figures(fig["docs"], fig["precision"], fig["recall"], fig["f1"])
+    for name, stem in HTML_DATASETS.items():
+        path = data_dir / f"{stem}.html.jsonl.gz"
+        if not path.exists() or not score_py.exists():
+            skipped.append(f"skipped: {name} not found under {data_dir}")
+        elif not _html_extra():
+            skipped.append(f"skipped: {name} (HTML mode needs the html extra: pip install '.[html]')")
+        else:
+            import html_eval
+
+            fig = html_eval.run_dataset(data_dir, stem, peer=False, worst=0)["boilerstrip"]
+            measured[name] = Figures(fig["docs"], fig["precision"], fig["recall"], fig["f1"])
     return measured, skipped
+
+
+def _html_extra() -> bool:
+    try:
+        import bs4  # noqa: F401
+        import lxml  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 # --- output ---------------------------------------------------------------------------------
