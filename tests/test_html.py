@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import io
 import json
 import pathlib
 import re
@@ -15,7 +14,8 @@ pytest.importorskip("lxml")
 pytest.importorskip("bs4")
 
 from boilerstrip import categories as C  # noqa: E402
-from boilerstrip import cli, strip  # noqa: E402
+from boilerstrip import strip  # noqa: E402
+from cli_harness import run_bytes  # noqa: E402
 from boilerstrip.html import MissingExtraError, strip_html  # noqa: E402
 from boilerstrip.html.decode import decode_html  # noqa: E402
 from boilerstrip.html.page import parse  # noqa: E402
@@ -264,15 +264,8 @@ def test_missing_extra_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def run(argv: list[str], stdin: bytes, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
-    stdin_stream = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
-    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="\n")
-    err = io.StringIO()
-    monkeypatch.setattr(sys, "stdin", stdin_stream)
-    monkeypatch.setattr(sys, "stdout", out)
-    monkeypatch.setattr(sys, "stderr", err)
-    code = cli.main(argv)
-    out.flush()
-    return code, out.buffer.getvalue().decode("utf-8"), err.getvalue()
+    code, out, err = run_bytes(argv, stdin, monkeypatch)
+    return code, out.decode("utf-8"), err
 
 
 def test_cli_html_file(monkeypatch: pytest.MonkeyPatch) -> None:

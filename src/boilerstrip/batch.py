@@ -15,8 +15,9 @@ replaced by the body, then ``title``, ``title_span``, ``spans`` and ``removed``
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, Iterator, Mapping, Optional
+from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Sequence, TypeVar
 
+from .errors import BoilerstripError
 from .options import Options
 from .pipeline import strip
 from .result import Result
@@ -51,19 +52,50 @@ def clean_record_with_result(
     text_field: str = DEFAULT_TEXT_FIELD,
 ) -> tuple[dict[str, Any], Optional[Result]]:
     """:func:`clean_record`, also returning the full :class:`Result` (None for an error record)."""
+
+    def clean(text: str) -> tuple[Result, dict[str, Any]]:
+        result = strip(text, options=options)
+        return result, result.summary_dict()
+
+    return clean_field(record, text_field, clean, ADDED_KEYS, replace_field=True)
+
+
+R = TypeVar("R")
+
+
+def clean_field(
+    record: Mapping[str, Any],
+    field: str,
+    clean: Callable[[str], tuple[R, dict[str, Any]]],
+    added_keys: Sequence[str],
+    *,
+    replace_field: bool,
+) -> tuple[dict[str, Any], Optional[R]]:
+    """Run *clean* on ``record[field]`` and build the output record, or an error record.
+
+    *clean* returns its full result and the summary the added keys come from. The
+    record's fields keep their order; *field* holds the body (``replace_field``) or is
+    dropped (the HTML front end: the page itself is not worth writing back).
+    A :class:`~boilerstrip.BoilerstripError` (a missing extra) stops the batch; any other
+    exception becomes the record's error, so one bad record never stops a run.
+    """
     if not isinstance(record, Mapping):
         return {"error": "record is not a JSON object"}, None
-    text = record.get(text_field)
-    if not isinstance(text, str):
-        what = f'no "{text_field}" string field' if text is None else f'"{text_field}" is not a string'
+    value = record.get(field)
+    if not isinstance(value, str):
+        what = f'no "{field}" string field' if value is None else f'"{field}" is not a string'
         return _error(what, record), None
     try:
-        result = strip(text, options=options)
-        summary = result.summary_dict()
-    except Exception as e:  # a bug must not stop the batch; report it on the record
+        result, summary = clean(value)
+    except BoilerstripError:
+        raise
+    except Exception as e:
         return _error(f"internal error: {type(e).__name__}: {e}", record), None
-    out = {key: (summary["text"] if key == text_field else value) for key, value in record.items()}
-    for key in ADDED_KEYS:
+    if replace_field:
+        out = {key: (summary["text"] if key == field else item) for key, item in record.items()}
+    else:
+        out = {key: item for key, item in record.items() if key != field and key not in added_keys}
+    for key in added_keys:
         out[key] = summary[key]
     return out, result
 

@@ -10,6 +10,7 @@ from typing import Any, Optional, Sequence, Union
 
 from .. import categories as C
 from ..options import Options
+from ..features import WORD
 from ..pipeline import Hint, strip
 from ..result import Result
 from .decode import decode_html
@@ -36,7 +37,6 @@ WRAPPER_SHARE = 0.5
 SOURCE_WINDOW = 65536
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -202,7 +202,7 @@ def _sources(decoded: str, root: Any, lines: Sequence[Line], text: str) -> tuple
         el = line.element
         number = el.sourceline if isinstance(el.sourceline, int) else None
         offset = None
-        word = _WORD.search(text, line.start, line.end)
+        word = WORD.search(text, line.start, line.end)
         origin_line = line.origin.sourceline
         if word is not None and isinstance(origin_line, int) and 0 < origin_line <= len(starts):
             from_ = starts[origin_line - 1]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Optional
 
+from ..batch import clean_field
 from ..options import Options
-from .deps import MissingExtraError
 from .page import HtmlResult, strip_html
 
 #: The record field ``--jsonl --html`` reads by default.
@@ -32,25 +32,9 @@ def clean_html_record_with_result(
     record: Mapping[str, Any], options: Optional[Options] = None, *, field: str = DEFAULT_HTML_FIELD
 ) -> tuple[dict[str, Any], Optional[HtmlResult]]:
     """:func:`clean_html_record`, also returning the :class:`HtmlResult` (None for an error record)."""
-    html = record.get(field)
-    if not isinstance(html, str):
-        what = f'no "{field}" string field' if html is None else f'"{field}" is not a string'
-        return _error(what, record), None
-    try:
+
+    def clean(html: str) -> tuple[HtmlResult, dict[str, Any]]:
         result = strip_html(html, options=options)
-        summary = result.summary_dict()
-    except MissingExtraError:
-        raise
-    except Exception as e:  # one bad record must not stop the batch
-        return _error(f"internal error: {type(e).__name__}: {e}", record), None
-    out = {key: value for key, value in record.items() if key != field and key not in ADDED_KEYS}
-    for key in ADDED_KEYS:
-        out[key] = summary[key]
-    return out, result
+        return result, result.summary_dict()
 
-
-def _error(message: str, record: Mapping[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {"error": message}
-    if "id" in record:
-        out["id"] = record["id"]
-    return out
+    return clean_field(record, field, clean, ADDED_KEYS, replace_field=False)
