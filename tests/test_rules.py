@@ -535,6 +535,40 @@ def test_long_prose_words_and_ratio():
     assert classify_text(block(m, k)) == (classify.SENTENCE, "text:sentence")
 
 
+@pytest.mark.parametrize(
+    "text, terminal, sentences",
+    [
+        ("Er sagte: „Das ist gut.“", True, 1),  # German: „ opens, “ closes
+        ("Er sagte: „Ist das gut?“", True, 1),
+        ("Sie sagte: ‚Gut.‘", True, 1),
+        ("Er sagte: »Das ist gut.«", True, 1),  # German guillemets point inwards
+        ("He said: “That is good.”", True, 1),
+        ("Il a dit : « C'est bien. »", True, 1),
+        ("Er sagte: „Das ist gut“", False, 1),  # no sentence end inside the quote
+        ("Das Buch „Der Fluss“", False, 1),
+        ("„Das ist gut.“ Dann ging er.", True, 2),  # a break after a German closing quote
+        ("Er kam. „Das ist gut“, sagte er.", True, 2),  # a break before a German opening quote
+        ("Er kam. »Gut«, sagte er.", True, 2),
+    ],
+)
+def test_sentence_end_before_closing_quotes(text, terminal, sentences):
+    f = measure(text)
+    assert f.terminal is terminal
+    assert f.sentences == sentences
+
+
+def test_german_paragraph_ending_in_a_quotation_is_prose():
+    # Without a sentence end a block needs UNTERMINATED_PROSE_WORDS words to be prose;
+    # a shorter paragraph that ends with a full stop inside a German quotation has one.
+    n = classify.UNTERMINATED_PROSE_WORDS - 1
+    quoted = block(n, min_stop(n, classify.PROSE_MIN_STOP_RATIO), end="")
+    quoted = quoted.split(" ", 3)
+    quoted = " ".join(quoted[:3]) + " „" + quoted[3] + ".“"
+    assert measure(quoted).words == n
+    assert classify_text(quoted) == (classify.PROSE, "text:prose")
+    assert classify_text(quoted[:-2] + "“")[0] != classify.PROSE
+
+
 def exact_chars(n: int, end: str = ".") -> str:
     """Several words, exactly *n* characters including *end*."""
     body = ("river bridge harbour " * (n // 10 + 2))[: n - len(end)]

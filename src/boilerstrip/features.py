@@ -10,10 +10,12 @@ from .lexicon import SCAN_LIMIT, normalise_folded
 WORD = re.compile(r"\w+")
 # Sentence-ending characters, Latin and CJK.
 _TERMINALS = frozenset(".!?…。！？")
-# Characters that may follow the sentence end: closing quotes and brackets.
-_CLOSERS = "\"'”’»)]›」』*_ "
+# Characters that may follow the sentence end: closing quotes and brackets. German
+# closes quotations with “ and ‘ („So.“, ‚So.‘) and with « in »So.«, which English
+# and French use as opening marks; after a sentence end they can only be closing.
+_CLOSERS = "\"'”’»“‘«)]›‹」』*_ "
 # A sentence boundary inside a block: end mark, optional closer, space, capital or quote.
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)]?\s+[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»“‘«)]?\s+[\"'“‘«„‚»(]?[A-ZÀ-ÖØ-ÞА-ЯЁ]")
 
 
 class Features:
