@@ -216,6 +216,16 @@ def test_provenance_both_ways(path: pathlib.Path) -> None:
     assert sum(s.start is not None for s in r.sources) >= 0.9 * len(r.sources)
 
 
+def test_sources_are_worked_out_only_when_asked_for() -> None:
+    r = strip_html(PAGE)
+    assert r.text and "sources" not in r.__dict__  # .text alone needs no provenance
+    kept = [i for i, b in enumerate(r.result.blocks) if b.kept]
+    assert 0 < len(kept) < len(r.result.blocks)
+    # --json needs the kept blocks' sources only, and they are those of the full list.
+    assert r.summary_dict()["sources"] == [r.sources[i].to_dict() for i in kept]
+    assert [r.source(i) for i in range(len(r.result.blocks))] == list(r.sources)
+
+
 def test_to_dict_is_json_and_documents_offsets() -> None:
     r = strip_html(PAGE)
     d = json.loads(json.dumps(r.to_dict()))

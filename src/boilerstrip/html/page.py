@@ -5,7 +5,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Optional, Sequence, Union
 
 from .. import categories as C
@@ -68,18 +69,19 @@ class HtmlResult:
         encoding: the codec the bytes were read with ("str" for str input).
         rendered: the page laid out as text; block offsets refer to it.
         result: the ordinary :class:`~boilerstrip.Result` over ``rendered``.
-        sources: one :class:`Source` per block of ``result``.
         hints: the DOM evidence given to the classifier, one ``(category, reason)`` or None per block.
         structured: headline, og:title and articleBody from JSON-LD/meta.
+        sources: one :class:`Source` per block of ``result`` (worked out when first
+            asked for; :meth:`source` gives one block's).
     """
 
     html: str
     encoding: str
     rendered: str
     result: Result
-    sources: tuple[Source, ...]
     hints: tuple[Optional[Hint], ...]
     structured: Structured
+    _lines: tuple[Line, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -90,6 +92,19 @@ class HtmlResult:
     def title(self) -> Optional[str]:
         """The classifier's headline, else JSON-LD ``headline``, else ``og:title``."""
         return self.result.title or self.structured.headline or self.structured.og_title
+
+    @cached_property
+    def sources(self) -> tuple[Source, ...]:
+        """One :class:`Source` per block of ``result``."""
+        return tuple(self.source(i) for i in range(len(self._lines)))
+
+    def source(self, i: int) -> Source:
+        """Where block *i* came from in the HTML."""
+        return _source(self.html, self._line_starts, self._lines[i], self.rendered)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return _line_starts(self.html)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: the text-mode dictionary plus the HTML provenance (docs/html.md)."""
@@ -106,10 +121,11 @@ class HtmlResult:
         return out
 
     def summary_dict(self) -> dict[str, Any]:
-        """The CLI's ``--json`` object (as in text mode) plus ``sources`` of the kept blocks."""
+        """The CLI's ``--json`` object (as in text mode) plus ``sources`` of the kept
+        blocks (only those are worked out)."""
         out = self.result.summary_dict()
         out["title"] = self.title
-        out["sources"] = [s.to_dict() for s, b in zip(self.sources, self.result.blocks) if b.kept]
+        out["sources"] = [self.source(i).to_dict() for i, b in enumerate(self.result.blocks) if b.kept]
         return out
 
 
@@ -180,10 +196,10 @@ def strip_html(html: Union[str, bytes], /, *, options: Optional[Options] = None)
         raise TypeError(f"strip_html() takes str or bytes, not {type(html).__name__}")
     root = parse(decoded)
     rendered = render(root)
-    return _assemble(decoded, encoding, root, rendered, options)
+    return _assemble(decoded, encoding, rendered, options)
 
 
-def _assemble(decoded: str, encoding: str, root: Any, rendered: Rendered, options: Optional[Options]) -> HtmlResult:
+def _assemble(decoded: str, encoding: str, rendered: Rendered, options: Optional[Options]) -> HtmlResult:
     text = rendered.text
     lines = rendered.lines
     structured = read_structured(rendered.scripts, rendered.meta)
@@ -192,24 +208,21 @@ def _assemble(decoded: str, encoding: str, root: Any, rendered: Rendered, option
     result = strip(text, options=options, _hints=hints)
     if [(b.start, b.end) for b in result.blocks] != [(line.start, line.end) for line in lines]:
         raise AssertionError("rendered lines and blocks differ")
-    return HtmlResult(decoded, encoding, text, result, _sources(decoded, root, lines, text), hints, structured)
+    return HtmlResult(decoded, encoding, text, result, hints, structured, tuple(lines))
 
 
-def _sources(decoded: str, root: Any, lines: Sequence[Line], text: str) -> tuple[Source, ...]:
-    starts = _line_starts(decoded)
-    out = []
-    for line in lines:
-        el = line.element
-        number = el.sourceline if isinstance(el.sourceline, int) else None
-        offset = None
-        word = WORD.search(text, line.start, line.end)
-        origin_line = line.origin.sourceline
-        if word is not None and isinstance(origin_line, int) and 0 < origin_line <= len(starts):
-            from_ = starts[origin_line - 1]
-            found = decoded.find(word.group(), from_, from_ + SOURCE_WINDOW)
-            offset = found if found >= 0 else None
-        out.append(Source(line.xpath, number, offset))
-    return tuple(out)
+def _source(decoded: str, starts: Sequence[int], line: Line, text: str) -> Source:
+    """The source of one rendered line; *starts* are :func:`_line_starts` of *decoded*."""
+    el = line.element
+    number = el.sourceline if isinstance(el.sourceline, int) else None
+    offset = None
+    word = WORD.search(text, line.start, line.end)
+    origin_line = line.origin.sourceline
+    if word is not None and isinstance(origin_line, int) and 0 < origin_line <= len(starts):
+        from_ = starts[origin_line - 1]
+        found = decoded.find(word.group(), from_, from_ + SOURCE_WINDOW)
+        offset = found if found >= 0 else None
+    return Source(line.xpath, number, offset)
 
 
 def _line_starts(decoded: str) -> list[int]:

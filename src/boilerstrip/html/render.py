@@ -58,7 +58,7 @@ class Line(NamedTuple):
     Attributes:
         start, end: half-open code-point offsets of the line in the rendered text.
         element: the lxml element holding the line (its nearest block-level ancestor).
-        xpath: that element's absolute XPath (as ``getroottree().getpath`` writes it).
+        paths: the page's XPath table, shared by its lines (see :attr:`xpath`).
         origin: the element whose text node (``.text``, or ``.tail`` when
             ``origin_tail``) gave the line its first characters.
         hint: the DOM evidence for the line (see :mod:`.evidence`), or None.
@@ -72,7 +72,7 @@ class Line(NamedTuple):
     start: int
     end: int
     element: Any
-    xpath: str
+    paths: "_XPaths"
     origin: Any
     origin_tail: bool
     hint: Optional[Hint]
@@ -81,6 +81,12 @@ class Line(NamedTuple):
     in_body: bool
     link_ratio: float
     heading: bool
+
+    @property
+    def xpath(self) -> str:
+        """The absolute XPath of :attr:`element` (as ``getroottree().getpath`` writes it),
+        worked out when first asked for: most lines never need one."""
+        return self.paths.of(self.element)
 
 
 @dataclass
@@ -275,7 +281,7 @@ def render(root: Any) -> Rendered:
             start,
             end,
             box,
-            paths.of(box),
+            paths,
             origin,
             tail,
             (first if uniform else first.block).hint,
