@@ -350,13 +350,14 @@ _PLAIN_CHANGES = frozenset(TAG_HINTS) | PRE_TAGS | HEADING_TAGS | {"header", "ma
 _Own = Tuple[bool, Optional[Hint]]
 
 
-def _own(tag: str, attrs: Optional[dict[str, str]], in_article: bool, memo: dict[Any, Any]) -> _Own:
-    """Whether an element marks the article body, else its own hint (:mod:`.evidence`)."""
+def _own(tag: str, attrs: Optional[dict[str, str]], ident: Optional[str], in_article: bool, memo: dict[Any, Any]) -> _Own:
+    """Whether an element marks the article body, else its own hint (:mod:`.evidence`);
+    *ident* is its id (None when the id says nothing)."""
     if tag == "html" or tag == "body":
         return False, None
     get = (attrs or {}).get
     role = get("role") or ""
-    evidence = _class_evidence(get("class"), get("id"), memo)
+    evidence = _class_evidence(get("class"), ident, memo)
     if marks_article(tag, role, get("itemprop") or "", evidence):
         return True, None
     return False, element_hint(tag, role, evidence, in_article)
@@ -384,17 +385,25 @@ def _open(tag: str, attrs: Optional[dict[str, str]], parent: _Frame, block: bool
     """The frame of element *el* entered under *parent*; *attrs* are its attributes
     (None when it has none); *memo* keeps :func:`_own` per tag, attributes and context."""
     if attrs is None and tag not in _PLAIN_CHANGES:  # nothing of its own to pass on
-        if not block:
-            return parent
+        if not block or parent.block is parent:
+            return parent  # a block frame passes the same on as a new one would
         return _Frame(parent.hint, parent.owner, parent.article, parent.body, parent.link, parent.pre, None, parent.heading)
+    ident = None
     if attrs is None:
         key: Any = (tag, parent.article)
     else:
         get = attrs.get
-        key = (tag, parent.article, get("class"), get("id"), get("role"), get("itemprop"))
+        ident = get("id")
+        if ident is not None:  # ids are mostly unique and say nothing: keep them out of the key
+            evidence = memo.get(("part", ident))
+            if evidence is None:
+                evidence = memo[("part", ident)] = class_evidence(ident)
+            if not evidence[0] and evidence[1] is None:
+                ident = None
+        key = (tag, parent.article, get("class"), ident, get("role"), get("itemprop"))
     found = memo.get(key)
     if found is None:
-        found = memo[key] = _own(tag, attrs, parent.article, memo)
+        found = memo[key] = _own(tag, attrs, ident, parent.article, memo)
     marks, own_hint = found
     body, hint, owner = parent.body, parent.hint, parent.owner
     if marks:
@@ -406,7 +415,7 @@ def _open(tag: str, attrs: Optional[dict[str, str]], parent: _Frame, block: bool
     pre = parent.pre or tag in PRE_TAGS
     heading = parent.heading or tag in HEADING_TAGS
     if (
-        not block
+        (not block or parent.block is parent)
         and hint is parent.hint
         and owner is parent.owner
         and article == parent.article
@@ -415,7 +424,7 @@ def _open(tag: str, attrs: Optional[dict[str, str]], parent: _Frame, block: bool
         and pre == parent.pre
         and heading == parent.heading
     ):
-        return parent  # an inline element that changes nothing
+        return parent  # an element that changes nothing (a block one inside a block frame)
     return _Frame(hint, owner, article, body, link, pre, None if block else parent.block, heading)
 
 
