@@ -44,6 +44,15 @@ def test_block_elements_break_lines_and_inline_elements_join() -> None:
     assert lines("<div>one<p>two <b>bold</b><i>it</i></p>three</div><span>four</span>") == ["one", "two boldit", "three", "four"]
 
 
+def test_a_table_row_is_one_line_with_its_cells_a_space_apart() -> None:
+    table = "<table><tr><th>Model</th><th>Grade</th></tr><tr><td>Alpha <b>2</b></td><td>good</td><td></td></tr></table>"
+    assert lines(table + "<p>after</p>") == ["Model Grade", "Alpha 2 good", "after"]
+
+
+def test_block_elements_in_a_cell_still_break_lines() -> None:
+    assert lines("<table><tr><td>a<p>b</p>c</td><td>d</td></tr></table>") == ["a", "b", "c d"]
+
+
 def test_br_breaks_a_line() -> None:
     assert lines("<p>first<br>second<br/><br>third</p>") == ["first", "second", "third"]
 

@@ -5,6 +5,7 @@ recursion limit) emits lines:
 
 * block-level elements (:data:`BLOCK_TAGS`) end the current line before and
   after themselves, ``<br>`` ends it too, inline elements join their text;
+  a table row is one line, its cells a space apart;
 * white space is collapsed as CSS ``white-space: normal`` does (runs of ASCII
   white space become one space; NBSP stays), except inside ``<pre>``, whose
   lines are kept as written;
@@ -44,6 +45,9 @@ DROPPED_TAGS = frozenset(
 #: Elements whose text keeps its line breaks and spaces.
 PRE_TAGS = frozenset({"pre", "listing", "plaintext", "textarea"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: Table cells: a row's cells share one line, a space apart, as a browser shows the
+#: row (trafilatura-eval-dev recall 0.890 -> 0.892, aeb-dev unchanged; 4 % fewer lines).
+CELL_TAGS = frozenset({"td", "th"})
 
 # CSS white-space: normal collapses ASCII white space only (not NBSP).
 _WHITE = re.compile(r"[ \t\n\r\f]+")
@@ -250,12 +254,17 @@ def render(root: Any) -> Rendered:
                 skip()
                 opened.append(None)
                 continue
-            if tag in BLOCK_TAGS:
+            if tag in BLOCK_TAGS and tag not in CELL_TAGS:
                 if out._first is not None:
                     flush()
                 opened.append((frame, container))
                 frame = _open(tag, attrs, frame, True, own, el)
                 container = el
+            elif tag in CELL_TAGS:  # one line with the other cells of its row, a space apart
+                if out._first is not None:
+                    out._frags.append(" ")
+                opened.append((frame, None))
+                frame = _open(tag, attrs, frame, False, own, el)
             else:
                 opened.append((frame, None))
                 frame = _open(tag, attrs, frame, False, own, el)
