@@ -451,3 +451,44 @@ def test_a_marked_body_paragraph_is_not_taken_into_a_related_section() -> None:
     result = strip_html(_article("".join(f"<p>{line}</p>" for line in lines)))
     [block] = [b for b in result.result.blocks if result.rendered[b.start : b.end] == teaser]
     assert block.category != C.RELATED and block.reasons[-1] == "dom:articlebody"
+
+
+def _main_page(article_paras: list[str], teasers: list[str]) -> str:
+    return (
+        "<html><body><nav><a href='/'>Home</a></nav><main>"
+        + "<article>" + "".join(f"<p>{p}</p>" for p in article_paras) + "</article>"
+        + "".join(f"<div class='teaser'><p>{t}</p></div>" for t in teasers)
+        + "</main></body></html>"
+    )
+
+
+_TEASER = (
+    "A long teaser about another story in the same section of the site, with enough words to be "
+    "prose: the harbour festival returns next summer with boats, music and food stalls."
+)
+
+
+#: Paragraphs of 150+ characters (the long lines the share is measured on).
+_LONG = [f"{_PARAS[0]} {_PARAS[1]}", f"{_PARAS[1]} {_PARAS[2]}", f"{_PARAS[2]} {_PARAS[0]}"]
+
+
+def test_main_holding_the_article_marks_only_the_article() -> None:
+    # <main> holds the article and a teaser: only the <article> inside it is marked body.
+    r = strip_html(_main_page(_LONG, [_TEASER]))
+    hints = {r.rendered[b.start : b.end]: h for b, h in zip(r.result.blocks, r.hints)}
+    assert hints[_LONG[0]] == (C.BODY, "dom:articlebody")
+    assert hints[_TEASER] is None
+
+
+def test_main_with_a_small_article_card_still_marks_the_rest() -> None:
+    # The <article> is a teaser card shorter than the prose beside it: <main> keeps marking.
+    r = strip_html(_main_page([_TEASER], _LONG))
+    hints = {r.rendered[b.start : b.end]: h for b, h in zip(r.result.blocks, r.hints)}
+    assert hints[_LONG[0]] == (C.BODY, "dom:articlebody") == hints[_TEASER]
+
+
+def test_an_article_body_mark_is_stronger_than_main() -> None:
+    from boilerstrip.html.render import render as render_page
+
+    html = f"<main><p>{_TEASER}</p><article><div itemprop='articleBody'><p>{_PARAS[0]}</p></div></article></main>"
+    assert [line.in_body for line in render_page(parse(html)).lines] == [1, 3]

@@ -112,14 +112,20 @@ def class_evidence(class_id: str) -> ClassEvidence:
     return body, hint
 
 
-def marks_article(tag: str, role: str, itemprop: str, class_evidence: ClassEvidence) -> bool:
-    """True for the element that holds the article text."""
-    return (
-        tag == "main"
-        or role == "main"
-        or (bool(itemprop) and "articlebody" in itemprop.lower().replace(" ", ""))
-        or class_evidence[0]
-    )
+#: How surely an element holds the article text (see :func:`marks_article`).
+NOT_MARKED, MAIN_MARK, BODY_MARK = 0, 1, 3
+
+
+def marks_article(tag: str, role: str, itemprop: str, class_evidence: ClassEvidence) -> int:
+    """:data:`BODY_MARK` for the element that holds the article text
+    (``itemprop="articleBody"``, a class/id such as ``article-body``),
+    :data:`MAIN_MARK` for the page's main content (``<main>``, ``role="main"``:
+    it often holds teasers next to the article), else :data:`NOT_MARKED`."""
+    if (bool(itemprop) and "articlebody" in itemprop.lower().replace(" ", "")) or class_evidence[0]:
+        return BODY_MARK
+    if tag == "main" or role == "main":
+        return MAIN_MARK
+    return NOT_MARKED
 
 
 def element_hint(tag: str, role: str, class_evidence: ClassEvidence, in_article: bool) -> Optional[Hint]:

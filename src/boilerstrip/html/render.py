@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Optional, Tuple
 
 from .deps import require
-from .evidence import TAG_HINTS, ClassEvidence, Hint, class_evidence, element_hint, marks_article
+from .evidence import BODY_MARK, MAIN_MARK, NOT_MARKED, TAG_HINTS, ClassEvidence, Hint, class_evidence, element_hint, marks_article
 
 #: Elements that start and end a line (HTML's block-level and table elements).
 BLOCK_TAGS = frozenset(
@@ -68,7 +68,9 @@ class Line(NamedTuple):
         hint: the DOM evidence for the line (see :mod:`.evidence`), or None.
         hint_owner: the element the hint comes from, or None.
         in_article: inside ``<article>``, ``<main>`` or the article body element.
-        in_body: inside an element marked as the article body (``itemprop="articleBody"`` ...).
+        in_body: how surely the line is inside the article body: 0 not marked; 1 inside
+            ``<main>`` / ``role="main"`` only; 2 inside an ``<article>`` within those;
+            3 inside an element marked as the article body (``itemprop="articleBody"`` ...).
         link_ratio: the share of the line's characters inside ``<a href>``.
         heading: the line is (in) an ``<h1>``..``<h6>``.
     """
@@ -82,7 +84,7 @@ class Line(NamedTuple):
     hint: Optional[Hint]
     hint_owner: Any
     in_article: bool
-    in_body: bool
+    in_body: int
     link_ratio: float
     heading: bool
 
@@ -114,7 +116,7 @@ class _Frame:
         hint: Optional[Hint],
         owner: Any,
         article: bool,
-        body: bool,
+        body: int,
         link: bool,
         pre: bool,
         block: "_Frame | None",
@@ -227,7 +229,7 @@ def render(root: Any) -> Rendered:
     out = _Writer()
     add, flush = out.add, out.flush
     title, meta, scripts = _head(root)
-    top = _Frame(None, None, False, False, False, False, None, False)
+    top = _Frame(None, None, False, NOT_MARKED, False, False, None, False)
     if title:
         add(title, top, root, False, root)
         flush()
@@ -355,21 +357,22 @@ def _child_steps(el: Any) -> dict[Any, str]:
 
 #: Tags that change what an element without attributes passes on (see :func:`_open`).
 _PLAIN_CHANGES = frozenset(TAG_HINTS) | PRE_TAGS | HEADING_TAGS | {"header", "main", "article", "html", "body"}
-#: What an element says of itself: (marks the article body, its own hint or None).
-_Own = Tuple[bool, Optional[Hint]]
+#: What an element says of itself: (how it marks the article body, its own hint or None).
+_Own = Tuple[int, Optional[Hint]]
 
 
 def _own(tag: str, attrs: Optional[dict[str, str]], ident: Optional[str], in_article: bool, memo: dict[Any, Any]) -> _Own:
     """Whether an element marks the article body, else its own hint (:mod:`.evidence`);
     *ident* is its id (None when the id says nothing)."""
     if tag == "html" or tag == "body":
-        return False, None
+        return NOT_MARKED, None
     get = (attrs or {}).get
     role = get("role") or ""
     evidence = _class_evidence(get("class"), ident, memo)
-    if marks_article(tag, role, get("itemprop") or "", evidence):
-        return True, None
-    return False, element_hint(tag, role, evidence, in_article)
+    marks = marks_article(tag, role, get("itemprop") or "", evidence)
+    if marks:
+        return marks, None
+    return NOT_MARKED, element_hint(tag, role, evidence, in_article)
 
 
 def _class_evidence(cls: Optional[str], ident: Optional[str], memo: dict[Any, Any]) -> ClassEvidence:
@@ -416,10 +419,12 @@ def _open(tag: str, attrs: Optional[dict[str, str]], parent: _Frame, block: bool
     marks, own_hint = found
     body, hint, owner = parent.body, parent.hint, parent.owner
     if marks:
-        body, hint, owner = True, None, None
+        body, hint, owner = max(body, marks), None, None
     elif own_hint is not None:
         hint, owner = own_hint, el
-    article = parent.article or body or tag == "article"
+    if tag == "article" and body == MAIN_MARK:
+        body = MAIN_MARK + 1  # an article inside the main content
+    article = parent.article or body > 0 or tag == "article"
     link = parent.link or (tag == "a" and attrs is not None and "href" in attrs)
     pre = parent.pre or tag in PRE_TAGS
     heading = parent.heading or tag in HEADING_TAGS
