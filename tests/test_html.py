@@ -187,6 +187,31 @@ def test_ld_article_body_marks_blocks() -> None:
     assert "dom:ld-articlebody" in r.result.blocks[0].reasons
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Residents voted on Tuesday&nbsp;to bring back the ferry line that linked the town with the islands for decades.",
+        "Residents voted on <a href='/t'>Tuesday</a> to bring back the ferry line that linked the town with the islands for decades .",
+        "Residents voted on Tuesday to bring back the ferry line that linked the town with the islands for decades.",
+    ],
+    ids=["character-reference", "tags-and-space-before-stop", "plain"],
+)
+def test_ld_article_body_matches_through_references_tags_and_spaces(written: str) -> None:
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": written + " More text follows."})
+    page = f'<html><head><script type="application/ld+json">{ld}</script></head><body><p>{PROSE[0]}</p></body></html>'
+    assert strip_html(page).hints[0] == (C.BODY, "dom:ld-articlebody")
+
+
+def test_ld_article_body_match_folds_quotes_only() -> None:
+    from boilerstrip.html.structured import Structured, match_key
+
+    body = "He said \u201cthe pier opens in May\u201d and the ferry runs all year from the old harbour."
+    ld = Structured(article_body=body, article_body_key=match_key(body))
+    assert ld.in_article_body('He said "the pier opens in May" and the ferry runs')
+    assert not ld.in_article_body("He said the pier opens in June and the ferry runs")
+    assert not Structured().in_article_body("anything at all")
+
+
 def test_wrapper_with_clutter_class_does_not_remove_the_article() -> None:
     paragraphs = [f"{p} {p}" for p in PROSE]  # article-length paragraphs (page.LONG_LINE_CHARS)
     html = "<body><div class='ads-wrapper'>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div></body>"

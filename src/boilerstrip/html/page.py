@@ -18,7 +18,7 @@ from .decode import decode_html
 from .deps import require
 from .evidence import MAIN_MARK
 from .render import Line, Rendered, render
-from .structured import Structured, normalise, read_structured
+from .structured import Structured, read_structured
 
 #: Version of the ``HtmlResult.to_dict`` layout (its ``result`` is :data:`result.FORMAT_VERSION`).
 HTML_FORMAT_VERSION = 1
@@ -150,8 +150,7 @@ def parse(html: str) -> Any:
 def block_hint(line: Line, text: str, structured: Structured, main_body: int = 1) -> Optional[Hint]:
     """The evidence for one rendered line, as a classifier hint; a line counts as
     marked article body from ``in_body >= main_body`` (see :func:`block_hints`)."""
-    body = structured.article_body
-    if body is not None and len(text) >= MIN_LD_BODY_CHARS and normalise(text) in body:
+    if len(text) >= MIN_LD_BODY_CHARS and structured.in_article_body(text):
         return C.BODY, "dom:ld-articlebody"
     if line.hint is not None:
         if line.heading and line.hint[0] == C.NAVIGATION and line.hint[1] == "dom:header":
