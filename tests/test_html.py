@@ -63,7 +63,6 @@ def test_br_breaks_a_line() -> None:
         "<script>var a = 'SECRET';</script>",
         "<style>p { color: red } /* SECRET */</style>",
         "<template><p>SECRET</p></template>",
-        "<noscript>SECRET</noscript>",
         "<p hidden>SECRET</p>",
         '<p style="display: none">SECRET</p>',
         '<p style="color:red;VISIBILITY:hidden">SECRET</p>',
@@ -74,6 +73,21 @@ def test_invisible_content_is_dropped(hidden: str) -> None:
     rendered = render(parse(f"<body><p>before</p>{hidden}<p>after</p></body>")).text
     assert "SECRET" not in rendered
     assert rendered == "before\nafter"
+
+
+def test_noscript_text_is_rendered_as_boilerplate() -> None:
+    r = strip_html(f"<body><article><p>{PROSE[0]}</p><noscript><p>Please enable JavaScript.</p></noscript><p>{PROSE[1]}</p></article></body>")
+    assert r.rendered.split("\n")[1] == "Please enable JavaScript."
+    assert r.hints[1] == (C.BOILERPLATE, "dom:noscript")
+    assert r.text == f"{PROSE[0]}\n{PROSE[1]}"
+
+
+def test_noscript_holding_the_article_is_not_boilerplate() -> None:
+    # A no-JavaScript fallback copy of the whole page: the wrapper rule drops its hint.
+    paras = "".join(f"<p>{p} {p}</p>" for p in PROSE)
+    r = strip_html(f"<body><div id='app'></div><noscript><h1>Ferry line returns</h1>{paras}</noscript></body>")
+    assert set(r.hints) == {None}
+    assert r.text.count("Residents voted") == 2
 
 
 def test_alt_text_is_not_body_text() -> None:

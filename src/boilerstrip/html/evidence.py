@@ -20,12 +20,16 @@ from .. import categories as C
 Hint = Tuple[str, str]
 
 #: Tags that are clutter wherever they stand (the HTML living standard's
-#: sectioning elements for site chrome; figcaption is the caption of a figure).
+#: sectioning elements for site chrome; figcaption is the caption of a figure;
+#: ``<noscript>`` is shown only without JavaScript: "please enable JavaScript"
+#: notices, unless it holds the page's article, which the wrapper rule of
+#: :func:`.page.block_hints` then keeps).
 TAG_HINTS: dict[str, Hint] = {
     "nav": (C.NAVIGATION, "dom:nav"),
     "footer": (C.FOOTER, "dom:footer"),
     "aside": (C.RELATED, "dom:aside"),
     "figcaption": (C.CAPTION, "dom:figcaption"),
+    "noscript": (C.BOILERPLATE, "dom:noscript"),
 }
 #: ``<header>`` is site chrome only outside the article (inside it holds the headline).
 HEADER_HINT: Hint = (C.NAVIGATION, "dom:header")

@@ -9,7 +9,7 @@ recursion limit) emits lines:
 * white space is collapsed as CSS ``white-space: normal`` does (runs of ASCII
   white space become one space; NBSP stays), except inside ``<pre>``, whose
   lines are kept as written;
-* scripts, styles, templates, ``<noscript>``, the ``<head>`` (but for
+* scripts, styles, templates, the ``<head>`` (but for
   ``<title>``, which becomes the first line), embedded SVG/MathML, forms'
   ``<select>`` lists, and elements that are ``hidden``, ``aria-hidden="true"``
   or styled ``display:none`` / ``visibility:hidden`` are dropped;
@@ -39,7 +39,7 @@ BLOCK_TAGS = frozenset(
 )
 #: Elements whose content is never shown as text.
 DROPPED_TAGS = frozenset(
-    "script style template noscript head svg math select iframe object embed canvas video audio "
+    "script style template head svg math select iframe object embed canvas video audio "
     "map datalist textarea input button-hidden".split()
 )
 #: Elements whose text keeps its line breaks and spaces.
