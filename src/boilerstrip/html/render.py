@@ -140,8 +140,10 @@ def _hidden(attrs: dict[str, str]) -> bool:
     return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
-#: Attributes that can hide an element.
-_HIDING = ("hidden", "aria-hidden", "style")
+#: Elements the walk does not enter: dropped ones, and the line breaks.
+_SKIPPED = DROPPED_TAGS | {"br", "hr"}
+#: Elements that end the line before and after themselves.
+_LINE_TAGS = BLOCK_TAGS - CELL_TAGS
 
 
 #: What a line keeps while the walk runs: (start, end, container, frame of its
@@ -245,18 +247,15 @@ def render(root: Any) -> Rendered:
             tag = el.tag.lower()
             items = el.items()
             attrs = dict(items) if items else None
-            if (
-                tag in DROPPED_TAGS
-                or tag == "br"
-                or tag == "hr"
-                or (attrs is not None and not attrs.keys().isdisjoint(_HIDING) and _hidden(attrs))
+            if tag in _SKIPPED or (
+                attrs is not None and ("style" in attrs or "hidden" in attrs or "aria-hidden" in attrs) and _hidden(attrs)
             ):
                 if (tag == "br" or tag == "hr") and out._first is not None:
                     flush()
                 skip()
                 opened.append(None)
                 continue
-            if tag in BLOCK_TAGS and tag not in CELL_TAGS:
+            if tag in _LINE_TAGS:
                 if out._first is not None:
                     flush()
                 opened.append((frame, container))
@@ -377,18 +376,18 @@ def _own(tag: str, attrs: Optional[dict[str, str]], ident: Optional[str], in_art
 
 def _class_evidence(cls: Optional[str], ident: Optional[str], memo: dict[Any, Any]) -> ClassEvidence:
     """:func:`.evidence.class_evidence` of ``"class id"``, one result per distinct string;
-    the class and the id are read once each (the id is often unique, the class not)."""
+    each white-space separated name is read once per page (names repeat across class
+    strings: ``"col-md-6 teaser"``, ``"col-md-6 share"``)."""
     class_id = f"{cls or ''} {ident or ''}" if cls or ident else ""
     found: Optional[ClassEvidence] = memo.get(class_id)
     if found is None:
         body, hint = False, None
-        for part in (cls, ident):  # "class id": the class's tokens come first
-            if part:
-                evidence = memo.get(("part", part))
-                if evidence is None:
-                    evidence = memo[("part", part)] = class_evidence(part)
-                body = body or evidence[0]
-                hint = hint or evidence[1]
+        for name in class_id.split():  # "class id": the class's names come first
+            evidence = memo.get(("name", name))
+            if evidence is None:
+                evidence = memo[("name", name)] = class_evidence(name)
+            body = body or evidence[0]
+            hint = hint or evidence[1]
         found = memo[class_id] = (body, (hint[0], hint[1]) if hint else None)  # a hint object of its own
     return found
 
@@ -407,9 +406,9 @@ def _open(tag: str, attrs: Optional[dict[str, str]], parent: _Frame, block: bool
         get = attrs.get
         ident = get("id")
         if ident is not None:  # ids are mostly unique and say nothing: keep them out of the key
-            evidence = memo.get(("part", ident))
+            evidence = memo.get(("id", ident))
             if evidence is None:
-                evidence = memo[("part", ident)] = class_evidence(ident)
+                evidence = memo[("id", ident)] = class_evidence(ident)
             if not evidence[0] and evidence[1] is None:
                 ident = None
         key = (tag, parent.article, get("class"), ident, get("role"), get("itemprop"))
