@@ -531,3 +531,20 @@ def test_an_article_body_mark_is_stronger_than_main() -> None:
 
     html = f"<main><p>{_TEASER}</p><article><div itemprop='articleBody'><p>{_PARAS[0]}</p></div></article></main>"
     assert [line.in_body for line in render_page(parse(html)).lines] == [1, 3]
+
+
+def test_a_page_of_comment_posts_keeps_them() -> None:
+    # A forum thread: every post sits in its own "comment" element, so no single element
+    # wraps the prose, but the comments category holds all of it: the page is the thread.
+    posts = "".join(f"<div class='comment'><p>{p} {p}</p></div>" for p in PROSE)
+    r = strip_html(f"<body><nav><a href='/'>Forum</a></nav><h1>Ferry line</h1>{posts}</body>")
+    assert all(h is None or h[0] != C.COMMENTS for h in r.hints)
+    assert PROSE[2] in r.text
+
+
+def test_comments_below_an_article_stay_comments() -> None:
+    # The same posts under an article of about as much prose: the comments are clutter.
+    article = "".join(f"<p>{p} {p}</p>" for p in PROSE)
+    posts = "".join(f"<div class='comment'><p>{p} {p}</p></div>" for p in PROSE)
+    r = strip_html(f"<body><article>{article}</article>{posts}</body>")
+    assert r.hints[-1] == (C.COMMENTS, "dom:class:comment")
