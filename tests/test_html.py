@@ -44,6 +44,15 @@ def test_block_elements_break_lines_and_inline_elements_join() -> None:
     assert lines("<div>one<p>two <b>bold</b><i>it</i></p>three</div><span>four</span>") == ["one", "two boldit", "three", "four"]
 
 
+def test_a_table_row_is_one_line_with_its_cells_a_space_apart() -> None:
+    table = "<table><tr><th>Model</th><th>Grade</th></tr><tr><td>Alpha <b>2</b></td><td>good</td><td></td></tr></table>"
+    assert lines(table + "<p>after</p>") == ["Model Grade", "Alpha 2 good", "after"]
+
+
+def test_block_elements_in_a_cell_still_break_lines() -> None:
+    assert lines("<table><tr><td>a<p>b</p>c</td><td>d</td></tr></table>") == ["a", "b", "c d"]
+
+
 def test_br_breaks_a_line() -> None:
     assert lines("<p>first<br>second<br/><br>third</p>") == ["first", "second", "third"]
 
@@ -54,7 +63,6 @@ def test_br_breaks_a_line() -> None:
         "<script>var a = 'SECRET';</script>",
         "<style>p { color: red } /* SECRET */</style>",
         "<template><p>SECRET</p></template>",
-        "<noscript>SECRET</noscript>",
         "<p hidden>SECRET</p>",
         '<p style="display: none">SECRET</p>',
         '<p style="color:red;VISIBILITY:hidden">SECRET</p>',
@@ -65,6 +73,21 @@ def test_invisible_content_is_dropped(hidden: str) -> None:
     rendered = render(parse(f"<body><p>before</p>{hidden}<p>after</p></body>")).text
     assert "SECRET" not in rendered
     assert rendered == "before\nafter"
+
+
+def test_noscript_text_is_rendered_as_boilerplate() -> None:
+    r = strip_html(f"<body><article><p>{PROSE[0]}</p><noscript><p>Please enable JavaScript.</p></noscript><p>{PROSE[1]}</p></article></body>")
+    assert r.rendered.split("\n")[1] == "Please enable JavaScript."
+    assert r.hints[1] == (C.BOILERPLATE, "dom:noscript")
+    assert r.text == f"{PROSE[0]}\n{PROSE[1]}"
+
+
+def test_noscript_holding_the_article_is_not_boilerplate() -> None:
+    # A no-JavaScript fallback copy of the whole page: the wrapper rule drops its hint.
+    paras = "".join(f"<p>{p} {p}</p>" for p in PROSE)
+    r = strip_html(f"<body><div id='app'></div><noscript><h1>Ferry line returns</h1>{paras}</noscript></body>")
+    assert set(r.hints) == {None}
+    assert r.text.count("Residents voted") == 2
 
 
 def test_alt_text_is_not_body_text() -> None:
@@ -178,6 +201,31 @@ def test_ld_article_body_marks_blocks() -> None:
     assert "dom:ld-articlebody" in r.result.blocks[0].reasons
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Residents voted on Tuesday&nbsp;to bring back the ferry line that linked the town with the islands for decades.",
+        "Residents voted on <a href='/t'>Tuesday</a> to bring back the ferry line that linked the town with the islands for decades .",
+        "Residents voted on Tuesday to bring back the ferry line that linked the town with the islands for decades.",
+    ],
+    ids=["character-reference", "tags-and-space-before-stop", "plain"],
+)
+def test_ld_article_body_matches_through_references_tags_and_spaces(written: str) -> None:
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": written + " More text follows."})
+    page = f'<html><head><script type="application/ld+json">{ld}</script></head><body><p>{PROSE[0]}</p></body></html>'
+    assert strip_html(page).hints[0] == (C.BODY, "dom:ld-articlebody")
+
+
+def test_ld_article_body_match_folds_quotes_only() -> None:
+    from boilerstrip.html.structured import Structured, match_key
+
+    body = "He said \u201cthe pier opens in May\u201d and the ferry runs all year from the old harbour."
+    ld = Structured(article_body=body, article_body_key=match_key(body))
+    assert ld.in_article_body('He said "the pier opens in May" and the ferry runs')
+    assert not ld.in_article_body("He said the pier opens in June and the ferry runs")
+    assert not Structured().in_article_body("anything at all")
+
+
 def test_wrapper_with_clutter_class_does_not_remove_the_article() -> None:
     paragraphs = [f"{p} {p}" for p in PROSE]  # article-length paragraphs (page.LONG_LINE_CHARS)
     html = "<body><div class='ads-wrapper'>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div></body>"
@@ -214,6 +262,16 @@ def test_provenance_both_ways(path: pathlib.Path) -> None:
         if source.start is not None and word is not None:
             assert r.html[source.start : source.start + len(word.group())] == word.group()
     assert sum(s.start is not None for s in r.sources) >= 0.9 * len(r.sources)
+
+
+def test_sources_are_worked_out_only_when_asked_for() -> None:
+    r = strip_html(PAGE)
+    assert r.text and "sources" not in r.__dict__  # .text alone needs no provenance
+    kept = [i for i, b in enumerate(r.result.blocks) if b.kept]
+    assert 0 < len(kept) < len(r.result.blocks)
+    # --json needs the kept blocks' sources only, and they are those of the full list.
+    assert r.summary_dict()["sources"] == [r.sources[i].to_dict() for i in kept]
+    assert [r.source(i) for i in range(len(r.result.blocks))] == list(r.sources)
 
 
 def test_to_dict_is_json_and_documents_offsets() -> None:
@@ -432,3 +490,61 @@ def test_a_marked_body_paragraph_is_not_taken_into_a_related_section() -> None:
     result = strip_html(_article("".join(f"<p>{line}</p>" for line in lines)))
     [block] = [b for b in result.result.blocks if result.rendered[b.start : b.end] == teaser]
     assert block.category != C.RELATED and block.reasons[-1] == "dom:articlebody"
+
+
+def _main_page(article_paras: list[str], teasers: list[str]) -> str:
+    return (
+        "<html><body><nav><a href='/'>Home</a></nav><main>"
+        + "<article>" + "".join(f"<p>{p}</p>" for p in article_paras) + "</article>"
+        + "".join(f"<div class='teaser'><p>{t}</p></div>" for t in teasers)
+        + "</main></body></html>"
+    )
+
+
+_TEASER = (
+    "A long teaser about another story in the same section of the site, with enough words to be "
+    "prose: the harbour festival returns next summer with boats, music and food stalls."
+)
+
+
+#: Paragraphs of 150+ characters (the long lines the share is measured on).
+_LONG = [f"{_PARAS[0]} {_PARAS[1]}", f"{_PARAS[1]} {_PARAS[2]}", f"{_PARAS[2]} {_PARAS[0]}"]
+
+
+def test_main_holding_the_article_marks_only_the_article() -> None:
+    # <main> holds the article and a teaser: only the <article> inside it is marked body.
+    r = strip_html(_main_page(_LONG, [_TEASER]))
+    hints = {r.rendered[b.start : b.end]: h for b, h in zip(r.result.blocks, r.hints)}
+    assert hints[_LONG[0]] == (C.BODY, "dom:articlebody")
+    assert hints[_TEASER] is None
+
+
+def test_main_with_a_small_article_card_still_marks_the_rest() -> None:
+    # The <article> is a teaser card shorter than the prose beside it: <main> keeps marking.
+    r = strip_html(_main_page([_TEASER], _LONG))
+    hints = {r.rendered[b.start : b.end]: h for b, h in zip(r.result.blocks, r.hints)}
+    assert hints[_LONG[0]] == (C.BODY, "dom:articlebody") == hints[_TEASER]
+
+
+def test_an_article_body_mark_is_stronger_than_main() -> None:
+    from boilerstrip.html.render import render as render_page
+
+    html = f"<main><p>{_TEASER}</p><article><div itemprop='articleBody'><p>{_PARAS[0]}</p></div></article></main>"
+    assert [line.in_body for line in render_page(parse(html)).lines] == [1, 3]
+
+
+def test_a_page_of_comment_posts_keeps_them() -> None:
+    # A forum thread: every post sits in its own "comment" element, so no single element
+    # wraps the prose, but the comments category holds all of it: the page is the thread.
+    posts = "".join(f"<div class='comment'><p>{p} {p}</p></div>" for p in PROSE)
+    r = strip_html(f"<body><nav><a href='/'>Forum</a></nav><h1>Ferry line</h1>{posts}</body>")
+    assert all(h is None or h[0] != C.COMMENTS for h in r.hints)
+    assert PROSE[2] in r.text
+
+
+def test_comments_below_an_article_stay_comments() -> None:
+    # The same posts under an article of about as much prose: the comments are clutter.
+    article = "".join(f"<p>{p} {p}</p>" for p in PROSE)
+    posts = "".join(f"<div class='comment'><p>{p} {p}</p></div>" for p in PROSE)
+    r = strip_html(f"<body><article>{article}</article>{posts}</body>")
+    assert r.hints[-1] == (C.COMMENTS, "dom:class:comment")

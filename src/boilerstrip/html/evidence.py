@@ -20,12 +20,16 @@ from .. import categories as C
 Hint = Tuple[str, str]
 
 #: Tags that are clutter wherever they stand (the HTML living standard's
-#: sectioning elements for site chrome; figcaption is the caption of a figure).
+#: sectioning elements for site chrome; figcaption is the caption of a figure;
+#: ``<noscript>`` is shown only without JavaScript: "please enable JavaScript"
+#: notices, unless it holds the page's article, which the wrapper rule of
+#: :func:`.page.block_hints` then keeps).
 TAG_HINTS: dict[str, Hint] = {
     "nav": (C.NAVIGATION, "dom:nav"),
     "footer": (C.FOOTER, "dom:footer"),
     "aside": (C.RELATED, "dom:aside"),
     "figcaption": (C.CAPTION, "dom:figcaption"),
+    "noscript": (C.BOILERPLATE, "dom:noscript"),
 }
 #: ``<header>`` is site chrome only outside the article (inside it holds the headline).
 HEADER_HINT: Hint = (C.NAVIGATION, "dom:header")
@@ -112,14 +116,20 @@ def class_evidence(class_id: str) -> ClassEvidence:
     return body, hint
 
 
-def marks_article(tag: str, role: str, itemprop: str, class_evidence: ClassEvidence) -> bool:
-    """True for the element that holds the article text."""
-    return (
-        tag == "main"
-        or role == "main"
-        or (bool(itemprop) and "articlebody" in itemprop.lower().replace(" ", ""))
-        or class_evidence[0]
-    )
+#: How surely an element holds the article text (see :func:`marks_article`).
+NOT_MARKED, MAIN_MARK, BODY_MARK = 0, 1, 3
+
+
+def marks_article(tag: str, role: str, itemprop: str, class_evidence: ClassEvidence) -> int:
+    """:data:`BODY_MARK` for the element that holds the article text
+    (``itemprop="articleBody"``, a class/id such as ``article-body``),
+    :data:`MAIN_MARK` for the page's main content (``<main>``, ``role="main"``:
+    it often holds teasers next to the article), else :data:`NOT_MARKED`."""
+    if (bool(itemprop) and "articlebody" in itemprop.lower().replace(" ", "")) or class_evidence[0]:
+        return BODY_MARK
+    if tag == "main" or role == "main":
+        return MAIN_MARK
+    return NOT_MARKED
 
 
 def element_hint(tag: str, role: str, class_evidence: ClassEvidence, in_article: bool) -> Optional[Hint]:

@@ -5,10 +5,11 @@ recursion limit) emits lines:
 
 * block-level elements (:data:`BLOCK_TAGS`) end the current line before and
   after themselves, ``<br>`` ends it too, inline elements join their text;
+  a table row is one line, its cells a space apart;
 * white space is collapsed as CSS ``white-space: normal`` does (runs of ASCII
   white space become one space; NBSP stays), except inside ``<pre>``, whose
   lines are kept as written;
-* scripts, styles, templates, ``<noscript>``, the ``<head>`` (but for
+* scripts, styles, templates, the ``<head>`` (but for
   ``<title>``, which becomes the first line), embedded SVG/MathML, forms'
   ``<select>`` lists, and elements that are ``hidden``, ``aria-hidden="true"``
   or styled ``display:none`` / ``visibility:hidden`` are dropped;
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Optional, Tuple
 
 from .deps import require
-from .evidence import TAG_HINTS, ClassEvidence, Hint, class_evidence, element_hint, marks_article
+from .evidence import BODY_MARK, MAIN_MARK, NOT_MARKED, TAG_HINTS, ClassEvidence, Hint, class_evidence, element_hint, marks_article
 
 #: Elements that start and end a line (HTML's block-level and table elements).
 BLOCK_TAGS = frozenset(
@@ -38,12 +39,15 @@ BLOCK_TAGS = frozenset(
 )
 #: Elements whose content is never shown as text.
 DROPPED_TAGS = frozenset(
-    "script style template noscript head svg math select iframe object embed canvas video audio "
+    "script style template head svg math select iframe object embed canvas video audio "
     "map datalist textarea input button-hidden".split()
 )
 #: Elements whose text keeps its line breaks and spaces.
 PRE_TAGS = frozenset({"pre", "listing", "plaintext", "textarea"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: Table cells: a row's cells share one line, a space apart, as a browser shows the
+#: row (trafilatura-eval-dev recall 0.890 -> 0.892, aeb-dev unchanged; 4 % fewer lines).
+CELL_TAGS = frozenset({"td", "th"})
 
 # CSS white-space: normal collapses ASCII white space only (not NBSP).
 _WHITE = re.compile(r"[ \t\n\r\f]+")
@@ -58,13 +62,15 @@ class Line(NamedTuple):
     Attributes:
         start, end: half-open code-point offsets of the line in the rendered text.
         element: the lxml element holding the line (its nearest block-level ancestor).
-        xpath: that element's absolute XPath (as ``getroottree().getpath`` writes it).
+        paths: the page's XPath table, shared by its lines (see :attr:`xpath`).
         origin: the element whose text node (``.text``, or ``.tail`` when
             ``origin_tail``) gave the line its first characters.
         hint: the DOM evidence for the line (see :mod:`.evidence`), or None.
         hint_owner: the element the hint comes from, or None.
         in_article: inside ``<article>``, ``<main>`` or the article body element.
-        in_body: inside an element marked as the article body (``itemprop="articleBody"`` ...).
+        in_body: how surely the line is inside the article body: 0 not marked; 1 inside
+            ``<main>`` / ``role="main"`` only; 2 inside an ``<article>`` within those;
+            3 inside an element marked as the article body (``itemprop="articleBody"`` ...).
         link_ratio: the share of the line's characters inside ``<a href>``.
         heading: the line is (in) an ``<h1>``..``<h6>``.
     """
@@ -72,15 +78,21 @@ class Line(NamedTuple):
     start: int
     end: int
     element: Any
-    xpath: str
+    paths: "_XPaths"
     origin: Any
     origin_tail: bool
     hint: Optional[Hint]
     hint_owner: Any
     in_article: bool
-    in_body: bool
+    in_body: int
     link_ratio: float
     heading: bool
+
+    @property
+    def xpath(self) -> str:
+        """The absolute XPath of :attr:`element` (as ``getroottree().getpath`` writes it),
+        worked out when first asked for: most lines never need one."""
+        return self.paths.of(self.element)
 
 
 @dataclass
@@ -104,7 +116,7 @@ class _Frame:
         hint: Optional[Hint],
         owner: Any,
         article: bool,
-        body: bool,
+        body: int,
         link: bool,
         pre: bool,
         block: "_Frame | None",
@@ -128,8 +140,10 @@ def _hidden(attrs: dict[str, str]) -> bool:
     return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
-#: Attributes that can hide an element.
-_HIDING = ("hidden", "aria-hidden", "style")
+#: Elements the walk does not enter: dropped ones, and the line breaks.
+_SKIPPED = DROPPED_TAGS | {"br", "hr"}
+#: Elements that end the line before and after themselves.
+_LINE_TAGS = BLOCK_TAGS - CELL_TAGS
 
 
 #: What a line keeps while the walk runs: (start, end, container, frame of its
@@ -217,7 +231,7 @@ def render(root: Any) -> Rendered:
     out = _Writer()
     add, flush = out.add, out.flush
     title, meta, scripts = _head(root)
-    top = _Frame(None, None, False, False, False, False, None, False)
+    top = _Frame(None, None, False, NOT_MARKED, False, False, None, False)
     if title:
         add(title, top, root, False, root)
         flush()
@@ -233,23 +247,25 @@ def render(root: Any) -> Rendered:
             tag = el.tag.lower()
             items = el.items()
             attrs = dict(items) if items else None
-            if (
-                tag in DROPPED_TAGS
-                or tag == "br"
-                or tag == "hr"
-                or (attrs is not None and not attrs.keys().isdisjoint(_HIDING) and _hidden(attrs))
+            if tag in _SKIPPED or (
+                attrs is not None and ("style" in attrs or "hidden" in attrs or "aria-hidden" in attrs) and _hidden(attrs)
             ):
                 if (tag == "br" or tag == "hr") and out._first is not None:
                     flush()
                 skip()
                 opened.append(None)
                 continue
-            if tag in BLOCK_TAGS:
+            if tag in _LINE_TAGS:
                 if out._first is not None:
                     flush()
                 opened.append((frame, container))
                 frame = _open(tag, attrs, frame, True, own, el)
                 container = el
+            elif tag in CELL_TAGS:  # one line with the other cells of its row, a space apart
+                if out._first is not None:
+                    out._frags.append(" ")
+                opened.append((frame, None))
+                frame = _open(tag, attrs, frame, False, own, el)
             else:
                 opened.append((frame, None))
                 frame = _open(tag, attrs, frame, False, own, el)
@@ -275,7 +291,7 @@ def render(root: Any) -> Rendered:
             start,
             end,
             box,
-            paths.of(box),
+            paths,
             origin,
             tail,
             (first if uniform else first.block).hint,
@@ -340,36 +356,38 @@ def _child_steps(el: Any) -> dict[Any, str]:
 
 #: Tags that change what an element without attributes passes on (see :func:`_open`).
 _PLAIN_CHANGES = frozenset(TAG_HINTS) | PRE_TAGS | HEADING_TAGS | {"header", "main", "article", "html", "body"}
-#: What an element says of itself: (marks the article body, its own hint or None).
-_Own = Tuple[bool, Optional[Hint]]
+#: What an element says of itself: (how it marks the article body, its own hint or None).
+_Own = Tuple[int, Optional[Hint]]
 
 
-def _own(tag: str, attrs: Optional[dict[str, str]], in_article: bool, memo: dict[Any, Any]) -> _Own:
-    """Whether an element marks the article body, else its own hint (:mod:`.evidence`)."""
+def _own(tag: str, attrs: Optional[dict[str, str]], ident: Optional[str], in_article: bool, memo: dict[Any, Any]) -> _Own:
+    """Whether an element marks the article body, else its own hint (:mod:`.evidence`);
+    *ident* is its id (None when the id says nothing)."""
     if tag == "html" or tag == "body":
-        return False, None
+        return NOT_MARKED, None
     get = (attrs or {}).get
     role = get("role") or ""
-    evidence = _class_evidence(get("class"), get("id"), memo)
-    if marks_article(tag, role, get("itemprop") or "", evidence):
-        return True, None
-    return False, element_hint(tag, role, evidence, in_article)
+    evidence = _class_evidence(get("class"), ident, memo)
+    marks = marks_article(tag, role, get("itemprop") or "", evidence)
+    if marks:
+        return marks, None
+    return NOT_MARKED, element_hint(tag, role, evidence, in_article)
 
 
 def _class_evidence(cls: Optional[str], ident: Optional[str], memo: dict[Any, Any]) -> ClassEvidence:
     """:func:`.evidence.class_evidence` of ``"class id"``, one result per distinct string;
-    the class and the id are read once each (the id is often unique, the class not)."""
+    each white-space separated name is read once per page (names repeat across class
+    strings: ``"col-md-6 teaser"``, ``"col-md-6 share"``)."""
     class_id = f"{cls or ''} {ident or ''}" if cls or ident else ""
     found: Optional[ClassEvidence] = memo.get(class_id)
     if found is None:
         body, hint = False, None
-        for part in (cls, ident):  # "class id": the class's tokens come first
-            if part:
-                evidence = memo.get(("part", part))
-                if evidence is None:
-                    evidence = memo[("part", part)] = class_evidence(part)
-                body = body or evidence[0]
-                hint = hint or evidence[1]
+        for name in class_id.split():  # "class id": the class's names come first
+            evidence = memo.get(("name", name))
+            if evidence is None:
+                evidence = memo[("name", name)] = class_evidence(name)
+            body = body or evidence[0]
+            hint = hint or evidence[1]
         found = memo[class_id] = (body, (hint[0], hint[1]) if hint else None)  # a hint object of its own
     return found
 
@@ -378,29 +396,39 @@ def _open(tag: str, attrs: Optional[dict[str, str]], parent: _Frame, block: bool
     """The frame of element *el* entered under *parent*; *attrs* are its attributes
     (None when it has none); *memo* keeps :func:`_own` per tag, attributes and context."""
     if attrs is None and tag not in _PLAIN_CHANGES:  # nothing of its own to pass on
-        if not block:
-            return parent
+        if not block or parent.block is parent:
+            return parent  # a block frame passes the same on as a new one would
         return _Frame(parent.hint, parent.owner, parent.article, parent.body, parent.link, parent.pre, None, parent.heading)
+    ident = None
     if attrs is None:
         key: Any = (tag, parent.article)
     else:
         get = attrs.get
-        key = (tag, parent.article, get("class"), get("id"), get("role"), get("itemprop"))
+        ident = get("id")
+        if ident is not None:  # ids are mostly unique and say nothing: keep them out of the key
+            evidence = memo.get(("id", ident))
+            if evidence is None:
+                evidence = memo[("id", ident)] = class_evidence(ident)
+            if not evidence[0] and evidence[1] is None:
+                ident = None
+        key = (tag, parent.article, get("class"), ident, get("role"), get("itemprop"))
     found = memo.get(key)
     if found is None:
-        found = memo[key] = _own(tag, attrs, parent.article, memo)
+        found = memo[key] = _own(tag, attrs, ident, parent.article, memo)
     marks, own_hint = found
     body, hint, owner = parent.body, parent.hint, parent.owner
     if marks:
-        body, hint, owner = True, None, None
+        body, hint, owner = max(body, marks), None, None
     elif own_hint is not None:
         hint, owner = own_hint, el
-    article = parent.article or body or tag == "article"
+    if tag == "article" and body == MAIN_MARK:
+        body = MAIN_MARK + 1  # an article inside the main content
+    article = parent.article or body > 0 or tag == "article"
     link = parent.link or (tag == "a" and attrs is not None and "href" in attrs)
     pre = parent.pre or tag in PRE_TAGS
     heading = parent.heading or tag in HEADING_TAGS
     if (
-        not block
+        (not block or parent.block is parent)
         and hint is parent.hint
         and owner is parent.owner
         and article == parent.article
@@ -409,7 +437,7 @@ def _open(tag: str, attrs: Optional[dict[str, str]], parent: _Frame, block: bool
         and pre == parent.pre
         and heading == parent.heading
     ):
-        return parent  # an inline element that changes nothing
+        return parent  # an element that changes nothing (a block one inside a block frame)
     return _Frame(hint, owner, article, body, link, pre, None if block else parent.block, heading)
 
 
