@@ -11,7 +11,7 @@ import argparse
 import errno
 import os
 import sys
-from typing import NoReturn, Optional, Sequence
+from typing import Any, Callable, NoReturn, Optional, Sequence
 
 from . import __version__
 from .batch import DEFAULT_TEXT_FIELD, dumps
@@ -19,6 +19,7 @@ from .decoding import ERROR_POLICIES, decode
 from .errors import BoilerstripError, InputError
 from .options import KEEPABLE, PRESETS, Options
 from .pipeline import strip
+from .result import Result
 from .streams import close_output, open_input, open_output, read_error
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -168,24 +169,7 @@ def _run_one(args: argparse.Namespace, options: Options) -> int:
         data = source.read()
     text = decode(data, args.errors, name)
     result = strip(text, options=options)
-    if args.json:
-        payload = dumps(result.summary_dict()) + "\n"
-    elif args.explain:
-        from .explain import explain
-
-        payload = explain(text, result)
-    else:
-        payload = result.text + ("\n" if result.text else "")
-    if args.report is not None:
-        from .report import render_report
-
-        _write_text(args.report, render_report(text, result, name=os.path.basename(name)))
-    out = open_output(args.output)
-    try:
-        out.write(payload.encode("utf-8"))
-    finally:
-        close_output(out)
-    return EXIT_OK
+    return _write_one(args, text, result, result.summary_dict, result.text)
 
 
 def _run_html(args: argparse.Namespace, options: Options) -> int:
@@ -196,22 +180,30 @@ def _run_html(args: argparse.Namespace, options: Options) -> int:
     try:
         source, _ = open_input(args.file)
         with source:
-            result = strip_html_bytes(source.read(), options)
+            page = strip_html_bytes(source.read(), options)
     except MissingExtraError as e:
         raise _InputError(str(e)) from None
+    # --explain and the report show the rendered page: the block offsets refer to it.
+    return _write_one(args, page.rendered, page.result, page.summary_dict, page.text)
+
+
+def _write_one(
+    args: argparse.Namespace, text: str, result: Result, summary: Callable[[], dict[str, Any]], body: str
+) -> int:
+    """Write one page's output (body, ``--json`` or ``--explain``) and its ``--report``."""
     if args.json:
-        payload = dumps(result.summary_dict()) + "\n"
+        payload = dumps(summary()) + "\n"
     elif args.explain:
         from .explain import explain
 
-        payload = explain(result.rendered, result.result)
+        payload = explain(text, result)
     else:
-        payload = result.text + ("\n" if result.text else "")
+        payload = body + ("\n" if body else "")
     if args.report is not None:
         from .report import render_report
 
         name = args.file if args.file not in (None, "-") else "standard input"
-        _write_text(args.report, render_report(result.rendered, result.result, name=os.path.basename(name)))
+        _write_text(args.report, render_report(text, result, name=os.path.basename(name)))
     out = open_output(args.output)
     try:
         out.write(payload.encode("utf-8"))
