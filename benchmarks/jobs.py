@@ -14,7 +14,6 @@ Every run's output is checked to be byte-identical to the one-job output.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import pathlib
@@ -23,16 +22,12 @@ import sys
 import tempfile
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+from _common import default_data_dir, read_jsonl
+
 FILES = (
     "aeb/aeb-dev.html_text.jsonl.gz",
     "trafilatura-eval/trafilatura-eval-dev.html_text.jsonl.gz",
 )
-
-
-def default_data_dir() -> pathlib.Path:
-    env = os.environ.get("BOILERSTRIP_BENCHMARKS")
-    return pathlib.Path(env) if env else ROOT.parent / "shared" / "benchmarks"
 
 
 def build_input(data: pathlib.Path, copies: int, path: pathlib.Path) -> tuple[int, int]:
@@ -40,11 +35,8 @@ def build_input(data: pathlib.Path, copies: int, path: pathlib.Path) -> tuple[in
     lines = []
     for name in FILES:
         source = data / name
-        if not source.exists():
-            continue
-        with gzip.open(source, "rt", encoding="utf-8") as f:
-            for line in f:
-                record = json.loads(line)
+        if source.exists():
+            for record in read_jsonl(source):
                 lines.append(json.dumps({"id": record["id"], "text": record["raw_text"]}, ensure_ascii=False))
     payload = ("\n".join(lines) + "\n").encode("utf-8") * copies if lines else b""
     path.write_bytes(payload)

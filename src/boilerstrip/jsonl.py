@@ -50,7 +50,6 @@ class Settings:
 @dataclass
 class Stats:
     records: int = 0
-    errors: int = 0
     interrupted: bool = False
 
 
@@ -85,7 +84,6 @@ def run(
                 for line, entry in rows:
                     if line != b"\n":
                         stats.records += 1
-                        stats.errors += line.startswith(b'{"error":')
                     if entry is not None:
                         entries.append(entry)
                 position = read.popleft()

@@ -175,18 +175,7 @@ class _Writer:
                 if piece:
                     self._add(piece, frame, element, tail, container)
             return
-        first = self._first  # the body of _add, inlined: this runs for every text node
-        if first is None:
-            if not text.strip():
-                return  # leading white space of a line
-            self._first = (frame, element, tail, container)
-            self._pre = False
-            self._uniform = True
-        elif self._uniform and frame.hint is not first[0].hint and text.strip():
-            self._uniform = False
-        self._frags.append(text)
-        if frame.link:
-            self._link.append(text)
+        self._add(text, frame, element, tail, container)
 
     def _add(self, text: str, frame: _Frame, element: Any, tail: bool, container: Any) -> None:
         first = self._first
