@@ -548,3 +548,61 @@ def test_comments_below_an_article_stay_comments() -> None:
     posts = "".join(f"<div class='comment'><p>{p} {p}</p></div>" for p in PROSE)
     r = strip_html(f"<body><article>{article}</article>{posts}</body>")
     assert r.hints[-1] == (C.COMMENTS, "dom:class:comment")
+
+
+# --- Link teasers, split article bodies and captions inside the marked body ---------------
+
+_LATE = "The mayor said the council would review the plan after one year and publish the results online."
+_ARCHIVE_LINKS = "<ul>" + "".join(f"<li><a href='/s{i}'>Story number {i} from the archive</a></li>" for i in range(1, 13)) + "</ul>"
+
+
+def test_a_link_teaser_inside_the_marked_body_is_not_article_text() -> None:
+    # Pages put "read next" links inside the article body element; a line that is all
+    # link text is not marked body, so it is judged as text: a headline after the article.
+    teaser = "Why the harbour festival will return next summer with boats, music and food stalls for everyone"
+    result = strip_html(_article("".join(f"<p>{p}</p>" for p in _PARAS) + f"<p><a href='/x'>{teaser}</a></p>"))
+    hints = {result.rendered[b.start : b.end]: h for b, h in zip(result.result.blocks, result.hints)}
+    assert hints[_PARAS[0]] == (C.BODY, "dom:articlebody")
+    assert hints[teaser] is None
+    assert teaser not in result.text
+
+
+def test_marked_body_prose_after_a_link_list_is_kept() -> None:
+    # A list of links splits the article body; the paragraph after it is outside the
+    # densest run of prose, but the markup says it is article text.
+    result = strip_html(_article("".join(f"<p>{p}</p>" for p in _PARAS) + _ARCHIVE_LINKS + f"<p>{_LATE}</p>"))
+    assert _category_of(result, _LATE) == C.BODY
+    assert "Story number 3 from the archive" not in result.text
+    assert result.text.endswith(_LATE)
+
+
+def test_unmarked_prose_after_a_link_list_is_not_kept() -> None:
+    # The same paragraph outside the article body element: nothing vouches for it.
+    html = _article("".join(f"<p>{p}</p>" for p in _PARAS) + _ARCHIVE_LINKS).replace("<footer>", f"<p>{_LATE}</p><footer>")
+    result = strip_html(html)
+    assert _category_of(result, _LATE) != C.BODY
+    assert _LATE not in result.text
+
+
+_CAPTION_LIKE = "The new lane on Harbour Street opened on Monday."
+_CREDIT = "Photo: Jane Doe/Reuters"
+
+
+def test_a_sentence_above_a_credit_is_a_caption_in_text_mode() -> None:
+    plain = strip("\n".join([_PARAS[0], _CAPTION_LIKE, _CREDIT, _PARAS[1], _PARAS[2]]))
+    assert [b.category for b in plain.blocks][1] == C.CAPTION
+
+
+def test_a_marked_body_paragraph_above_a_credit_stays_article_text() -> None:
+    # The caption guess comes only from the credit below; the markup knows captions
+    # (figcaption, class="caption") and says this is a paragraph of the article body.
+    inner = f"<p>{_PARAS[0]}</p><p>{_CAPTION_LIKE}</p><p>{_CREDIT}</p><p>{_PARAS[1]}</p><p>{_PARAS[2]}</p>"
+    result = strip_html(_article(inner))
+    assert _category_of(result, _CAPTION_LIKE) == C.BODY
+    assert _category_of(result, _CREDIT) == C.CAPTION
+
+
+def test_a_figcaption_above_a_credit_stays_a_caption() -> None:
+    inner = f"<p>{_PARAS[0]}</p><figure><figcaption>{_CAPTION_LIKE}</figcaption></figure><p>{_CREDIT}</p><p>{_PARAS[1]}</p><p>{_PARAS[2]}</p>"
+    result = strip_html(_article(inner))
+    assert _category_of(result, _CAPTION_LIKE) == C.CAPTION

@@ -266,6 +266,10 @@ def mark_date_lists(drafts: list[Draft]) -> None:
         i = j
 
 
+#: The reason of a caption found by its neighbour, the photo credit below it.
+ABOVE_CREDIT = "context:above-credit"
+
+
 def mark_captions(drafts: list[Draft], feats: Sequence[Features]) -> None:
     """Label the caption text that stands right above a photo credit.
 
@@ -277,7 +281,7 @@ def mark_captions(drafts: list[Draft], feats: Sequence[Features]) -> None:
     heading-like line above a taken sentence is taken too.
     """
     for i, d in enumerate(drafts):
-        if d.label != C.CAPTION or feats[i].words > MAX_CREDIT_WORDS or d.reason == "context:above-credit":
+        if d.label != C.CAPTION or feats[i].words > MAX_CREDIT_WORDS or d.reason == ABOVE_CREDIT:
             continue
         j = i - 1
         while j >= 0 and i - j <= MAX_CAPTION_BLOCKS:
@@ -286,7 +290,7 @@ def mark_captions(drafts: list[Draft], feats: Sequence[Features]) -> None:
             one_sentence = dj.label in (PROSE, SENTENCE) and fj.sentences <= 2 and fj.words <= MAX_CAPTION_WORDS
             if dj.section or not (alt_text or (one_sentence and j == i - 1)):
                 break
-            dj.label, dj.reason, dj.weight = C.CAPTION, "context:above-credit", WEIGHT_INLINE_CLUTTER
+            dj.label, dj.reason, dj.weight = C.CAPTION, ABOVE_CREDIT, WEIGHT_INLINE_CLUTTER
             if alt_text:
                 break
             j -= 1
@@ -395,6 +399,10 @@ def final_labels(drafts: list[Draft], feats: Sequence[Features], region: tuple[i
             d.category, d.reasons = C.SUBTITLE, (d.reason, "context:subheadline")
         elif d.section:
             d.category, d.reasons = d.section, (d.reason, d.section_reason)
+        elif d.marked_body and d.label == PROSE and not first <= i < last:
+            # The markup says article body: prose split off the densest run by
+            # images, tables or link lists is still the article (HTML front end only).
+            d.category, d.reasons = C.BODY, (d.reason, "context:marked-body-prose")
         elif i < first:
             d.category, d.reasons = C.NAVIGATION if d.label != PROSE else C.BOILERPLATE, (d.reason, "region:before-article")
         elif last <= i < list_end:
@@ -664,7 +672,7 @@ def _keep_text_inside(drafts: list[Draft], region: tuple[int, int]) -> None:
     for d in drafts[first:last]:
         if d.category == C.BODY or d.section:
             continue
-        if d.reasons[-1:] == ("context:no-prose-around",) or (d.label == C.CAPTION and d.reason == "context:above-credit"):
+        if d.reasons[-1:] == ("context:no-prose-around",) or (d.label == C.CAPTION and d.reason == ABOVE_CREDIT):
             _add(d, "inside-article")
 
 

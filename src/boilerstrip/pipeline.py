@@ -6,6 +6,7 @@ from typing import Optional, Sequence, Tuple
 
 from . import categories as C
 from .classify import (
+    ABOVE_CREDIT,
     TEXT_CLASSES,
     Draft,
     apply_keep,
@@ -20,7 +21,7 @@ from .classify import (
     mark_date_lists,
     mark_sections,
     new_draft,
-    Draft,
+    text_class,
 )
 from .features import Features, measure
 from .language import detect
@@ -105,7 +106,9 @@ Hint = Tuple[str, str]
 BODY_HINT_WEIGHT = 2.0
 
 
-def _apply_hints(drafts: list[Draft], feats: Sequence[Features], hints: Sequence[Optional[Hint]]) -> list[str]:
+def _apply_hints(
+    drafts: list[Draft], feats: Sequence[Features], hints: Sequence[Optional[Hint]], language_known: bool
+) -> list[str]:
     """Fold per-block hints into the drafts after the (cached) first pass.
 
     Returns the reason to add to each block's final reasons ("" for none).
@@ -114,6 +117,11 @@ def _apply_hints(drafts: list[Draft], feats: Sequence[Features], hints: Sequence
         raise ValueError(f"{len(hints)} hints for {len(drafts)} blocks")
     extra = [""] * len(drafts)
     for i, (d, hint) in enumerate(zip(drafts, hints)):
+        if hint is not None and hint[0] == C.BODY and d.reason == ABOVE_CREDIT:
+            # The caption guess came from a neighbour only; the markup, which knows
+            # figures and captions, puts the block in the article body's text.
+            d.label, d.reason = text_class(feats[i], language_known)
+            d.weight = new_draft(d.label, d.reason, feats[i]).weight
         if hint is None or d.label not in TEXT_CLASSES:
             continue  # a text rule is more specific than the markup around it
         category, reason = hint
@@ -170,7 +178,7 @@ def strip(text: str, /, *, options: Optional[Options] = None, _hints: Optional[S
     mark_sections(drafts, feats, cut_headings)
     mark_captions(drafts, feats)
     # After the text passes (a DOM caption must not read as a photo credit), before the region.
-    extra = _apply_hints(drafts, feats, _hints) if _hints is not None else None
+    extra = _apply_hints(drafts, feats, _hints, language is not None) if _hints is not None else None
     region = extend_over_inline_clutter(drafts, main_region(drafts))
 
     title = find_title(texts, spans, feats, [d.label not in TEXT_CLASSES for d in drafts], region[0])

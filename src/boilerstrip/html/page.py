@@ -161,7 +161,9 @@ def block_hint(line: Line, text: str, structured: Structured, main_body: int = 1
         if line.heading and line.hint[0] == C.NAVIGATION and line.hint[1] == "dom:header":
             return None  # the headline in a page header
         return line.hint
-    if line.in_body >= main_body:
+    if line.in_body >= main_body and line.link_ratio < LINK_LINE_RATIO:
+        # A line that is all link text is a teaser for another page, even inside the
+        # article body element ("Read: ...", a list of related stories).
         return C.BODY, "dom:articlebody"
     if line.link_ratio >= LINK_LINE_RATIO and not line.heading and len(text.split()) <= LINK_LINE_MAX_WORDS:
         return C.NAVIGATION, "dom:link-text"
