@@ -918,3 +918,20 @@ def test_second_run_unmarked_where_the_markup_marks_the_article():
     assert classify.second_region_blocks(drafts, feats, region, share, sure=True) == []
     drafts[13].marked_body = True
     assert classify.second_region_blocks(drafts, feats, region, share, sure=True) == [13]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "আজ সকালে গ্রামে এ ঘটনা ঘটে।",  # Bengali danda
+        "यह एक वाक्य है।",  # Hindi danda
+        "هل هذا صحيح؟",  # Arabic question mark
+        "یہ ایک جملہ ہے۔",  # Urdu full stop
+        "这是一个句子．",  # fullwidth full stop
+    ],
+)
+def test_sentence_ends_of_other_scripts(text):
+    f = measure(text)
+    assert f.terminal is True
+    assert f.terminal_char == text[-1]
+    assert measure(text[:-1]).terminal is False

@@ -8,8 +8,9 @@ from .lexicon import SCAN_LIMIT, normalise_folded
 
 # A word: a run of letters, digits or underscore (Unicode aware).
 WORD = re.compile(r"\w+")
-# Sentence-ending characters, Latin and CJK.
-_TERMINALS = frozenset(".!?…。！？")
+# Sentence-ending characters: Latin, CJK (。！？．), Devanagari and Bengali (। ॥), Arabic
+# (؟) and Urdu (۔), Armenian (։), Ethiopic (።), Burmese (။).
+_TERMINALS = frozenset(".!?…。！？．।॥؟۔։።။")
 # Characters that may follow the sentence end: closing quotes and brackets. German
 # closes quotations with “ and ‘ („So.“, ‚So.‘) and with « in »So.«, which English
 # and French use as opening marks; after a sentence end they can only be closing.
