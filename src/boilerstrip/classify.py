@@ -22,6 +22,7 @@ Passes, in the order pipeline.strip() runs them (each linear in the number of bl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Optional, Sequence
@@ -380,9 +381,48 @@ def extend_over_list(drafts: Sequence[Draft], feats: Sequence[Features], region:
     return first, last
 
 
-def final_labels(drafts: list[Draft], feats: Sequence[Features], region: tuple[int, int]) -> None:
-    """Decide every block's category from its label, its place and its neighbours."""
+#: An item of a numbered list: "3) ...", "12. ..." at the start of a block.
+_NUMBERED_ITEM = re.compile(r"(\d{1,3})[.)]\s")
+#: Most blocks between two items of a numbered list (a link or an image line under each).
+MAX_NUMBERED_GAP = 3
+
+
+def numbered_list_after(texts: Sequence[str], drafts: Sequence[Draft], region: tuple[int, int]) -> list[int]:
+    """The rest of a numbered list that the region's end breaks off.
+
+    A list of "1) ... 2) ... 3) ..." items with a shop link or an image under each
+    weighs little, and its links weigh against it, so the region stops at its
+    first item. Items that go on counting from an item at the region's end, each
+    at most :data:`MAX_NUMBERED_GAP` blocks after the one before, are the
+    article's list: the unlabelled blocks up to the last of them are returned.
+    """
     first, last = region
+    number, prev = 0, -1
+    for j in range(last - 1, max(first, last - 1 - MAX_NUMBERED_GAP) - 1, -1):
+        m = _NUMBERED_ITEM.match(texts[j])
+        if m:
+            number, prev = int(m.group(1)), j
+            break
+    if prev < 0:
+        return []
+    end = prev
+    j = last
+    while j < len(drafts) and j - end <= MAX_NUMBERED_GAP + 1 and not drafts[j].section:
+        m = _NUMBERED_ITEM.match(texts[j])
+        if m and int(m.group(1)) == number + 1 and drafts[j].label in TEXT_CLASSES:
+            number, end = number + 1, j
+        j += 1
+    return [i for i in range(last, end + 1) if drafts[i].label in TEXT_CLASSES and not drafts[i].category]
+
+
+def final_labels(
+    drafts: list[Draft], feats: Sequence[Features], region: tuple[int, int], numbered: Sequence[int] = ()
+) -> None:
+    """Decide every block's category from its label, its place and its neighbours;
+    *numbered* are blocks of a numbered list that goes on after the region."""
+    first, last = region
+    for i in numbered:
+        drafts[i].category, drafts[i].reasons = C.BODY, (drafts[i].reason, "context:numbered-list")
     list_end = extend_over_list(drafts, feats, region)[1]
     lead_start = _standfirst_start(drafts, feats, first)
     in_list = _runs_between_prose(drafts, feats, first, last)

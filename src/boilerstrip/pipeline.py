@@ -21,6 +21,7 @@ from .classify import (
     mark_date_lists,
     mark_sections,
     new_draft,
+    numbered_list_after,
     text_class,
 )
 from .features import Features, measure
@@ -188,7 +189,7 @@ def strip(text: str, /, *, options: Optional[Options] = None, _hints: Optional[S
         for i in title.duplicates:
             drafts[i].category = C.TITLE_DUPLICATE
             drafts[i].reasons = (drafts[i].reason, "title:copy")
-    final_labels(drafts, feats, region)
+    final_labels(drafts, feats, region, numbered_list_after(texts, drafts, region))
     if extra is not None:
         for d, reason in zip(drafts, extra):
             if reason:
