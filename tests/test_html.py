@@ -193,6 +193,13 @@ def test_structured_title_is_the_fallback() -> None:
     assert r.result.title is None and r.title == "From og"
 
 
+def test_ld_headline_character_references_are_decoded() -> None:
+    ld = json.dumps({"@type": "NewsArticle", "headline": "&#8216;Wild Rose&#8217; &amp; more"})
+    html = f'<html><head><script type="application/ld+json">{ld}</script></head><body><p>{PROSE[0]}</p></body></html>'
+    r = strip_html(html)
+    assert r.result.title is None and r.title == "\u2018Wild Rose\u2019 & more"
+
+
 def test_ld_article_body_marks_blocks() -> None:
     ld = json.dumps({"@type": "NewsArticle", "headline": "H", "articleBody": " ".join(PROSE)})
     html = f'<html><head><script type="application/ld+json">{ld}</script></head><body><p>{PROSE[0]}</p></body></html>'

@@ -82,7 +82,8 @@ def read_structured(scripts: list[str], meta: dict[str, str]) -> Structured:
         for obj in _objects(data):
             h = obj.get("headline")
             if headline is None and isinstance(h, str) and h.strip():
-                headline = normalise(h)
+                # JSON-LD strings are JSON, not HTML, but plugins write "&#8216;" into them.
+                headline = normalise(html.unescape(h) if "&" in h else h)
             b = obj.get("articleBody")
             if isinstance(b, str) and len(b) > len(body or ""):
                 body = b
