@@ -613,3 +613,21 @@ def test_a_figcaption_above_a_credit_stays_a_caption() -> None:
     inner = f"<p>{_PARAS[0]}</p><figure><figcaption>{_CAPTION_LIKE}</figcaption></figure><p>{_CREDIT}</p><p>{_PARAS[1]}</p><p>{_PARAS[2]}</p>"
     result = strip_html(_article(inner))
     assert _category_of(result, _CAPTION_LIKE) == C.CAPTION
+
+
+def test_the_metadata_headline_is_the_title_wherever_it_stands_above_the_article() -> None:
+    # Seven ingredient lines stand between the <h1> and the article: too far for the
+    # text evidence, which would take the line next to the article. og:title names it.
+    ingredients = "".join(f"<li>{n} grams of ingredient number {n}</li>" for n in range(1, 8))
+    html = (
+        "<html><head><title>Snow White cake recipe | TASTY</title>"
+        '<meta property="og:title" content="Snow White cake with marshmallows | TASTY"></head><body>'
+        f"<h1>Snow White cake with marshmallows</h1><ul>{ingredients}</ul><h2>Preparation time two hours</h2>"
+        + "".join(f"<p>{p}</p>" for p in PROSE)
+        + "</body></html>"
+    )
+    r = strip_html(html)
+    assert r.result.title == "Snow White cake with marshmallows"
+    # Without the metadata the line next to the article is taken.
+    plain = strip_html(html.replace('<meta property="og:title" content="Snow White cake with marshmallows | TASTY">', ""))
+    assert plain.result.title == "Preparation time two hours"

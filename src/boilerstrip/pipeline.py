@@ -136,7 +136,14 @@ def _apply_hints(
     return extra
 
 
-def strip(text: str, /, *, options: Optional[Options] = None, _hints: Optional[Sequence[Optional[Hint]]] = None) -> Result:
+def strip(
+    text: str,
+    /,
+    *,
+    options: Optional[Options] = None,
+    _hints: Optional[Sequence[Optional[Hint]]] = None,
+    _headlines: Optional[Sequence[int]] = None,
+) -> Result:
     """Split *text* into blocks, label each, and return the article with provenance.
 
     Args:
@@ -146,6 +153,8 @@ def strip(text: str, /, *, options: Optional[Options] = None, _hints: Optional[S
 
         _hints: private hook of the HTML front end: one ``(category, reason)``
             or None per block, from the page's markup. None (the default) changes nothing.
+        _headlines: private hook of the HTML front end: the blocks the page's
+            metadata names as its headline (see :func:`.title.find_title`).
 
     Returns:
         A :class:`Result`: the title once, the body text, and every block with its
@@ -182,7 +191,8 @@ def strip(text: str, /, *, options: Optional[Options] = None, _hints: Optional[S
     extra = _apply_hints(drafts, feats, _hints, language is not None) if _hints is not None else None
     region = extend_over_inline_clutter(drafts, main_region(drafts))
 
-    title = find_title(texts, spans, feats, [d.label not in TEXT_CLASSES for d in drafts], region[0])
+    removable = [d.label not in TEXT_CLASSES for d in drafts]
+    title = find_title(texts, spans, feats, removable, region[0], frozenset(_headlines or ()))
     if title is not None:
         drafts[title.index].category = C.TITLE
         drafts[title.index].reasons = (drafts[title.index].reason, "title:chosen")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
 from typing import Optional, Sequence
 
 from .features import Features
@@ -26,6 +27,9 @@ TITLE_WINDOW = 6
 MIN_TITLE_SCORE = -1.0
 #: Score lost per block of distance from the article (see _title_score).
 DISTANCE_PENALTY = 0.5
+#: Score added to a block the page's metadata names as the headline: more than any
+#: text evidence and distance can make up (see _title_score).
+MARKED_TITLE_BONUS = 20.0
 #: A ``<title>`` line may add at most this many words (the site name) to the headline.
 MAX_SITE_WORDS = 8
 
@@ -66,11 +70,15 @@ def find_title(
     feats: Sequence[Features],
     removable: Sequence[bool],
     article_start: int,
+    marked: AbstractSet[int] = frozenset(),
 ) -> Optional[TitleChoice]:
     """Choose the headline among the blocks before *article_start*.
 
     *removable* marks blocks a rule already labelled as clutter; they are
-    skipped as candidates. Returns None when no block looks like a headline.
+    skipped as candidates. *marked* are blocks the page's metadata names as
+    its headline (HTML front end: the JSON-LD ``headline`` or ``og:title``);
+    they win over the text evidence wherever they stand above the article.
+    Returns None when no block looks like a headline.
     """
     if article_start <= 0:
         return None
@@ -88,11 +96,13 @@ def find_title(
             continue
         distance += 1
         in_page_title = i != 0 and norms[i] == page_title
-        if distance > TITLE_WINDOW and not in_page_title:
+        if distance > TITLE_WINDOW and not in_page_title and i not in marked:
             continue
         if not headline_like(texts[i], feats[i]):
             continue
         score = _title_score(texts[i], feats[i], counts[norms[i]] > 1, in_page_title) - DISTANCE_PENALTY * distance
+        if i in marked:
+            score += MARKED_TITLE_BONUS
         if score > best_score and score >= MIN_TITLE_SCORE:
             best_score, chosen = score, i
     if chosen is None and _page_title_fallback(texts, feats, removable, article_start):
@@ -167,6 +177,12 @@ def _headline_piece(text: str) -> Optional[tuple[int, int]]:
     if len(pieces) < 2:
         return None
     return max(pieces, key=lambda p: p[1] - p[0])
+
+
+def headline_part(text: str) -> str:
+    """The headline of a "Headline - Site" title (its longest piece), else the whole text."""
+    piece = _headline_piece(text)
+    return text[piece[0] : piece[1]] if piece else text
 
 
 def _page_title_parts(texts: Sequence[str], feats: Sequence[Features]) -> str:

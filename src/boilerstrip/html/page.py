@@ -12,8 +12,10 @@ from typing import Any, Optional, Sequence, Union
 from .. import categories as C
 from ..options import Options
 from ..features import WORD
+from ..lexicon import normalise
 from ..pipeline import Hint, strip
 from ..result import Result
+from ..title import headline_part
 from .decode import decode_html
 from .deps import require
 from .evidence import MAIN_MARK
@@ -200,6 +202,19 @@ def block_hints(lines: Sequence[Line], text: str, structured: Structured) -> tup
     return tuple(out)
 
 
+def headline_lines(rendered: Rendered, structured: Structured) -> list[int]:
+    """The lines (but the ``<title>`` line) that read as the headline the page's
+    metadata gives: the JSON-LD ``headline``, or the headline part of ``og:title``
+    ("Headline | Site"), compared as the phrase lists compare text."""
+    names = {normalise(headline_part(name)) for name in (structured.headline, structured.og_title) if name}
+    names.discard("")
+    if not names:
+        return []
+    lines, text = rendered.lines, rendered.text
+    first = 1 if rendered.title is not None else 0  # the <title> line has its own rules
+    return [i for i in range(first, len(lines)) if normalise(text[lines[i].start : lines[i].end]) in names]
+
+
 def _main_body(lines: Sequence[Line]) -> int:
     """From which :attr:`Line.in_body` level on a line counts as marked article body:
     1, or 2 when ``<main>`` holds an ``<article>`` with at least as many long-line
@@ -243,7 +258,7 @@ def _assemble(decoded: str, encoding: str, rendered: Rendered, options: Optional
     structured = read_structured(rendered.scripts, rendered.meta)
     hints = block_hints(lines, text, structured)
     # strip() checks one hint per block: the renderer promises block i == line i.
-    result = strip(text, options=options, _hints=hints)
+    result = strip(text, options=options, _hints=hints, _headlines=headline_lines(rendered, structured))
     if [(b.start, b.end) for b in result.blocks] != [(line.start, line.end) for line in lines]:
         raise AssertionError("rendered lines and blocks differ")
     return HtmlResult(decoded, encoding, text, result, hints, structured, tuple(lines))
