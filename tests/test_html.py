@@ -631,3 +631,33 @@ def test_the_metadata_headline_is_the_title_wherever_it_stands_above_the_article
     # Without the metadata the line next to the article is taken.
     plain = strip_html(html.replace('<meta property="og:title" content="Snow White cake with marshmallows | TASTY">', ""))
     assert plain.result.title == "Preparation time two hours"
+
+
+def test_recipe_ingredients_and_steps_from_json_ld_mark_blocks() -> None:
+    steps = [
+        "Mix the flour, the sugar and the butter in a large bowl until the dough is smooth and even.",
+        "Bake the cake in the preheated oven for forty minutes, then leave it to cool on a rack.",
+    ]
+    ld = json.dumps(
+        {
+            "@context": "https://schema.org",
+            "@type": "Recipe",
+            "name": "Plain cake",
+            "recipeIngredient": ["250 g flour", "100 g sugar", "1 pinch of salt"],
+            "recipeInstructions": [{"@type": "HowToStep", "text": steps[0]}, {"@type": "HowToStep", "text": steps[1]}],
+        }
+    )
+    html = (
+        f'<html><head><script type="application/ld+json">{ld}</script></head><body>'
+        "<nav><a href='/'>Recipes</a></nav><h1>Plain cake</h1>"
+        "<ul><li>250&nbsp;g flour</li><li>100 g sugar</li><li>1 pinch of salt</li><li>Print this list</li></ul>"
+        + "".join(f"<p>{s}</p>" for s in steps)
+        + "</body></html>"
+    )
+    r = strip_html(html)
+    hints = {r.rendered[b.start : b.end]: h for b, h in zip(r.result.blocks, r.hints)}
+    assert hints["250\u00a0g flour"] == (C.BODY, "dom:ld-recipe")  # compared without white space
+    assert hints["1 pinch of salt"] == (C.BODY, "dom:ld-recipe")
+    assert hints[steps[1]] == (C.BODY, "dom:ld-recipe")
+    assert hints["Print this list"] is None
+    assert "100 g sugar" in r.text and steps[0] in r.text

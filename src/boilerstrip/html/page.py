@@ -159,6 +159,8 @@ def block_hint(line: Line, text: str, structured: Structured, main_body: int = 1
     marked article body from ``in_body >= main_body`` (see :func:`block_hints`)."""
     if len(text) >= MIN_LD_BODY_CHARS and structured.in_article_body(text):
         return C.BODY, "dom:ld-articlebody"
+    if structured.in_recipe(text, len(text) >= MIN_LD_BODY_CHARS):
+        return C.BODY, "dom:ld-recipe"
     if line.hint is not None:
         if line.heading and line.hint[0] == C.NAVIGATION and line.hint[1] == "dom:header":
             return None  # the headline in a page header

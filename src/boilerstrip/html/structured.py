@@ -28,6 +28,18 @@ class Structured:
     article_body: Optional[str] = None
     #: ``article_body`` as :func:`match_key` writes it (None without one).
     article_body_key: Optional[str] = field(default=None, repr=False, compare=False)
+    #: A schema.org ``Recipe``'s ingredients and instruction steps, each as
+    #: :func:`match_key` writes it, and all steps joined (for lines holding part of one).
+    recipe_keys: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    recipe_steps_key: str = field(default="", repr=False, compare=False)
+
+    def in_recipe(self, text: str, long_line: bool) -> bool:
+        """Whether *text* (a rendered line) is an ingredient or instruction of the page's
+        JSON-LD recipe; a *long_line* may also be part of an instruction."""
+        if not self.recipe_keys:
+            return False
+        key = match_key(text)
+        return key in self.recipe_keys or (long_line and key in self.recipe_steps_key)
 
     def in_article_body(self, text: str) -> bool:
         """Whether *text* (a rendered line) is part of the JSON-LD ``articleBody``,
@@ -74,6 +86,8 @@ def read_structured(scripts: list[str], meta: dict[str, str]) -> Structured:
     and ``og:title`` (or ``twitter:title``) from the meta tags. Broken JSON is skipped."""
     headline: Optional[str] = None
     body: Optional[str] = None
+    ingredients: list[str] = []
+    steps: list[str] = []
     for script in scripts:
         try:
             data = json.loads(script)
@@ -87,7 +101,32 @@ def read_structured(scripts: list[str], meta: dict[str, str]) -> Structured:
             b = obj.get("articleBody")
             if isinstance(b, str) and len(b) > len(body or ""):
                 body = b
+            if "recipeIngredient" in obj or "recipeInstructions" in obj:
+                ingredients.extend(_strings(obj.get("recipeIngredient")))
+                steps.extend(_strings(obj.get("recipeInstructions")))
     og = meta.get("og:title") or meta.get("twitter:title")
+    recipe_keys = frozenset(key for key in map(match_key, ingredients + steps) if key)
     return Structured(
-        headline, normalise(og) if og else None, normalise(body) if body else None, match_key(body) if body else None
+        headline,
+        normalise(og) if og else None,
+        normalise(body) if body else None,
+        match_key(body) if body else None,
+        recipe_keys,
+        "\n".join(match_key(step) for step in steps),
     )
+
+
+def _strings(value: Any, depth: int = 0) -> Iterator[str]:
+    """The texts of a recipe field: a string, a list of them, or ``HowToStep`` /
+    ``HowToSection`` objects (their ``text``, their ``itemListElement``)."""
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(value, str):
+        if value.strip():
+            yield value
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v, depth + 1)
+    elif isinstance(value, dict):
+        yield from _strings(value.get("text"), depth + 1)
+        yield from _strings(value.get("itemListElement"), depth + 1)
