@@ -970,3 +970,29 @@ def test_a_numbered_list_broken_off_by_links_goes_on_after_the_region():
 def test_a_numbered_list_must_go_on_counting_close_by(items):
     result = strip("\n".join(_numbered_page(items)))
     assert "School hill lane" not in result.text
+
+
+def test_an_article_under_a_section_heading_is_kept_when_nothing_else_is():
+    # "Comments (3)" is a link in the page header, above the one-paragraph article:
+    # the section never ends, but a page without any kept prose is rarely right.
+    article = (
+        "The council approved the new cycle lanes on Tuesday after a long debate about parking in the "
+        "old town, and work on the first lane starts in March."
+    )
+    lines = ["Town Gazette", "Home", "Related articles", "Cycle lanes approved", article, "Share", "Privacy policy"]
+    result = strip("\n".join(lines))
+    assert result.text == article
+    block = [b for b in result.blocks if b.kept][0]
+    assert block.reasons[-1] == "fallback:sectioned-article"
+
+
+def test_the_fallback_leaves_a_page_with_kept_prose_alone():
+    article = [
+        "The council approved the new cycle lanes on Tuesday after a long debate about parking in the old town.",
+        "Residents had asked for safer routes to the two schools on the hill for more than five years now.",
+    ]
+    teaser = "Shop owners in the old town say the loss of parking will cost them customers, and they want a"
+    page = ["Cycle lanes approved", *article, "Related articles", "Parking rules", teaser, "Bus fares", teaser + " bus"]
+    result = strip("\n".join(page))
+    assert result.text == "\n".join(article)
+    assert not any("fallback:sectioned-article" in b.reasons for b in result.blocks)

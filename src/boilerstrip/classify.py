@@ -319,17 +319,42 @@ def main_region(drafts: Sequence[Draft]) -> tuple[int, int]:
     Kadane's algorithm; ties go to the longer run, so removing clutter from a
     page never shrinks the region chosen for what is left.
     """
+    return _heaviest_run([d.weight for d in drafts])
+
+
+def _heaviest_run(weights: Sequence[float]) -> tuple[int, int]:
     best = 0.0
     best_span = (0, 0)
     run = 0.0
     run_start = 0
-    for i, d in enumerate(drafts):
-        if run < 0 or (run == 0 and d.weight < 0):
+    for i, weight in enumerate(weights):
+        if run < 0 or (run == 0 and weight < 0):
             run, run_start = 0.0, i
-        run += d.weight
+        run += weight
         if run > best or (run == best and run > 0 and i + 1 - run_start > best_span[1] - best_span[0]):
             best, best_span = run, (run_start, i + 1)
     return best_span
+
+
+def sectioned_article(drafts: list[Draft], feats: Sequence[Features]) -> None:
+    """Keep the article when a section heading above it took all of the page's prose.
+
+    A heading that opens a related or comments section ("Online-Kommentare",
+    "Beitragsnavigation") sometimes stands above the article, as a link in the page
+    header; when the article's prose then never resumes as the section rule expects,
+    nothing is kept. A page without a single kept prose block is rarely right: the
+    heaviest run of prose with the section labels set aside is taken as the article.
+    """
+    if any(d.category == C.BODY and d.label == PROSE for d in drafts):
+        return
+    if not any(d.section and d.label == PROSE for d in drafts):
+        return
+    weights = [_weight(d.label, f) if d.section else d.weight for d, f in zip(drafts, feats)]
+    first, last = _heaviest_run(weights)
+    for i in range(first, last):
+        d = drafts[i]
+        if d.section and d.label in (PROSE, SENTENCE, LIST_ITEM):
+            d.category, d.reasons = C.BODY, (d.reason, "fallback:sectioned-article")
 
 
 def extend_over_inline_clutter(drafts: Sequence[Draft], region: tuple[int, int]) -> tuple[int, int]:

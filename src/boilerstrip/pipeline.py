@@ -22,6 +22,7 @@ from .classify import (
     mark_sections,
     new_draft,
     numbered_list_after,
+    sectioned_article,
     text_class,
 )
 from .features import Features, measure
@@ -200,6 +201,7 @@ def strip(
             drafts[i].category = C.TITLE_DUPLICATE
             drafts[i].reasons = (drafts[i].reason, "title:copy")
     final_labels(drafts, feats, region, numbered_list_after(texts, drafts, region))
+    sectioned_article(drafts, feats)
     if extra is not None:
         for d, reason in zip(drafts, extra):
             if reason:
