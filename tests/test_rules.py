@@ -996,3 +996,34 @@ def test_the_fallback_leaves_a_page_with_kept_prose_alone():
     result = strip("\n".join(page))
     assert result.text == "\n".join(article)
     assert not any("fallback:sectioned-article" in b.reasons for b in result.blocks)
+
+
+_OPENING = (
+    "In the latest test the club compared eighteen child seats for safety, handling and ergonomics, and "
+    "it also checked every cover for harmful substances in its own laboratory this autumn."
+)
+
+
+def test_a_related_link_above_the_article_does_not_swallow_its_first_paragraph():
+    # "Latest news" is a link in the page header; the article's first paragraph is
+    # followed by a table, so prose does not "resume" as a related section expects.
+    assert len(_OPENING.split()) >= classify.MIN_OPENING_PROSE_WORDS
+    rows = ["Seat A 210 euros good", "Seat B 370 euros poor", "Seat C 450 euros good"]
+    more = "The seats that failed contained flame retardants in their covers, the club said on Tuesday."
+    result = strip("\n".join(["Home", "Latest news", "Child seats tested", _OPENING, *rows, more, more + " Again."]))
+    assert _OPENING in result.text
+    block = [b for b in result.blocks if b.kept][0]
+    assert block.category == C.BODY and not any(r.startswith("section:") for r in block.reasons)
+
+
+def test_a_short_teaser_under_a_header_section_stays_in_the_section():
+    teaser = "The club compared eighteen child seats for safety and found four of them poor."
+    assert len(teaser.split()) < classify.MIN_OPENING_PROSE_WORDS
+    article = [
+        "The council approved the new cycle lanes on Tuesday after a long debate about parking in the old town.",
+        "Residents had asked for safer routes to the two schools on the hill for more than five years now.",
+    ]
+    page = ["Home", "Latest news", "Child seats tested", teaser, "Bus fares rise", "Cycle lanes approved", *article]
+    result = strip("\n".join(page))
+    assert teaser not in result.text
+    assert result.text == "\n".join(article)
