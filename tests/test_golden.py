@@ -33,8 +33,6 @@ KNOWN_MISSES: dict[str, str] = {
     "outside the main region",
     "en_inscriptis_single_line_article": "author bio and an inscriptis two-column grid of related "
     "links after the one-line article are kept",
-    "en_reader_markdown_service": "blockquote newsletter pitch with one pitch word and a markdown "
-    "link ('Enjoying this article? ... briefing') is kept",
     "en_recipe_html_text_crlf": "image alt text written as a sentence, with no credit line next to "
     "it, reads as article prose",
     "en_review_inscriptis_spec_table": "author bio as the last paragraph is kept",

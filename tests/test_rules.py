@@ -193,6 +193,94 @@ def test_obvious_phrases_in_the_real_lexicon(text, expected):
     assert rules.first_rule(text, f, lexicon.matcher(), MONTHS) == (expected, f"lexicon:{expected}")
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Comment forms: log in / register to take part, house rules.
+        ("Du musst dich einloggen, um hier mitzudiskutieren.", C.COMMENTS),
+        ("Bitte beachten Sie unsere Netiquette.", C.COMMENTS),
+        ("Melden Sie sich an, um einen Kommentar zu schreiben.", C.COMMENTS),
+        ("Para comentar debe iniciar sesión con su cuenta.", C.COMMENTS),
+        ("Per commentare devi essere registrato.", C.COMMENTS),
+        ("Pour commenter, vous devez être abonné.", C.COMMENTS),
+        ("You must be logged in to comment on this story.", C.COMMENTS),
+        # Share and follow-us lines.
+        ("Diesen Beitrag teilen", C.SHARE),
+        ("Siguenos en Instagram y TikTok", C.SHARE),
+        ("Suscríbete a nuestro canal de YouTube", C.SHARE),
+        ("Abonnez-vous à notre chaîne YouTube !", C.SHARE),
+        ("Like this story? Pass it on to your colleagues.", C.SHARE),
+        # Support, donation and "did you like it" pitches; sign-up leftovers.
+        ("Gefällt dir unser Magazin? Dann unterstütze uns!", C.NEWSLETTER),
+        ("Hat Ihnen dieser Beitrag gefallen?", C.NEWSLETTER),
+        ("Jede kleine Spende hilft uns weiter.", C.NEWSLETTER),
+        ("Zapraszamy do subskrypcji naszego kanału.", C.NEWSLETTER),
+        ("Sin permanencia: cancela cuando quieras.", C.NEWSLETTER),
+        ("Enjoyed this article? Tell us what you think.", C.NEWSLETTER),
+        ("Enjoying this story? Our weekly briefing has more.", C.NEWSLETTER),
+        ("No thanks", C.NEWSLETTER),
+        # Consent placeholders of embedded content.
+        ("Externer Inhalt", C.COOKIE),
+        ("Wir respektieren Ihre Privatsphäre und laden den Beitrag erst nach Ihrer Zustimmung.", C.COOKIE),
+        ("Informujemy, że korzystamy z plików cookie.", C.COOKIE),
+        # Image chrome.
+        ("Beitragsbild: Ein Leuchtturm an der Ostsee", C.CAPTION),
+        ("Der Hafen im Winter (zum Vergrößern anklicken)", C.CAPTION),
+        ("Featured image: the harbour at dawn", C.CAPTION),
+        # Footer-like notices and disclaimers.
+        ("Alle Angaben ohne Gewähr.", C.FOOTER),
+        ("These statements have not been evaluated by the Food and Drug Administration.", C.FOOTER),
+        ("We may receive a small commission when you buy through links on this page.", C.ADVERTISEMENT),
+        # Navigation: search-term lists, WordPress post meta, tables of contents.
+        ("Meist gesucht:", C.NAVIGATION),
+        ("Popular searches", C.NAVIGATION),
+        ("This entry was posted in News and tagged harbour. Bookmark the permalink.", C.NAVIGATION),
+        ("Inhaltsverzeichnis", C.NAVIGATION),
+        ("Table of contents", C.NAVIGATION),
+        # Related-reading headings.
+        ("Mehr Kolumnen aus der Redaktion:", C.RELATED),
+        ("Diese Artikel könnten Sie auch interessieren", C.RELATED),
+        ("Was this article helpful?", C.BOILERPLATE),
+        ("Ebenfalls lesenswert: Neue Brücke über den Hafen eröffnet", C.INLINE_PROMO),
+    ],
+)
+def test_page_chrome_phrases_in_the_real_lexicon(text, expected):
+    f = features.measure(text, frozenset())
+    got = rules.first_rule(text, f, lexicon.matcher(), MONTHS)
+    assert got is not None and got[0] == expected, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das könnte dich auch interessieren",  # already a whole-line heading
+        "Dieser Artikel könnte dich auch interessieren:",
+        "Diese Themen könnten Sie auch interessieren",
+        "Mehr Kolumnen aus der Redaktion",
+    ],
+)
+def test_related_headings_end_the_article_in_the_real_lexicon(text):
+    assert classify.is_cut_heading(features.measure(text, frozenset()), lexicon.cut_matcher())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Article sentences near the new phrases stay undecided by the lexicon.
+        "Unterstütze dein Immunsystem im Winter mit viel Obst und Gemüse.",
+        "Die Wähler müssen sich bis Freitag im Rathaus anmelden, um abstimmen zu können.",
+        "Für eine Spende an das Tierheim bedankte sich die Leiterin herzlich.",
+        "The cover image of the report shows the flooded valley in March.",
+        "Para comentar la situación, el ministro convocó a la prensa el lunes.",
+        "El ministro pidió dos días para poder comentar el informe.",
+        "Der Sprecher war am Abend nicht erreichbar, um einen Kommentar abzugeben.",
+        "If you enjoy jazz, there is a new album from the harbour quartet you might also like.",
+    ],
+)
+def test_article_sentences_near_new_chrome_phrases_stay(text):
+    assert lexicon.matcher().match(normalise(text)) == ()
+
+
 def test_real_stopwords_hold_the_commonest_english_words():
     stop = lexicon.stopwords("en")
     assert {"the", "of", "and", "to", "in"} <= stop
