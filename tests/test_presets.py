@@ -194,7 +194,7 @@ def test_precision_keeps_a_body_without_headings_whole():
 def test_precision_trims_loose_ends():
     # A short sentence opens the region and a paragraph without a sentence end (28 words,
     # prose by length) closes it; precision keeps prose that ends like a sentence.
-    tail = "Jane Smith writes about the valley and its villages for the paper and you can follow her work on the site of the paper under her own name"
+    tail = "The valley and its villages will be the subject of a second report in the paper next week and you can send your questions to the desk for it"
     source = page("Home", HEAD, "It was a cold morning.", P[0], P[1], P[2], tail, "Back to top")
     assert kept_lines(strip(source), source) == ["It was a cold morning.", P[0], P[1], P[2], tail]
     result = strip(source, options=Options(preset="precision"))

@@ -1063,10 +1063,8 @@ def test_a_numbered_list_must_go_on_counting_close_by(items):
 def test_an_article_under_a_section_heading_is_kept_when_nothing_else_is():
     # "Comments (3)" is a link in the page header, above the one-paragraph article:
     # the section never ends, but a page without any kept prose is rarely right.
-    article = (
-        "The council approved the new cycle lanes on Tuesday after a long debate about parking in the "
-        "old town, and work on the first lane starts in March."
-    )
+    article = "The council approved the new cycle lanes on Tuesday after a long debate about parking in the old town."
+    assert len(article.split()) < classify.MIN_OPENING_PROSE_WORDS  # too short to end the section itself
     lines = ["Town Gazette", "Home", "Related articles", "Cycle lanes approved", article, "Share", "Privacy policy"]
     result = strip("\n".join(lines))
     assert result.text == article
@@ -1115,3 +1113,32 @@ def test_a_short_teaser_under_a_header_section_stays_in_the_section():
     result = strip("\n".join(page))
     assert teaser not in result.text
     assert result.text == "\n".join(article)
+
+
+_CYCLE = [
+    "The council approved the new cycle lanes on Tuesday after a long debate about parking in the old town.",
+    "Residents had asked for safer routes to the two schools on the hill for more than five years now.",
+    "Work on the first lane starts in March and the council expects the whole network to be finished by autumn.",
+]
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Jane Doe is a freelance writer based in Leeds. Her work has appeared in several newspapers.",
+        "Jana Muster ist freie Autorin in Hamburg und schreibt über Verkehr.",
+        "Ana Pérez es periodista y vive en Sevilla.",
+    ],
+)
+def test_an_author_bio_closing_the_article_is_a_byline(bio):
+    result = strip("\n".join(["Cycle lanes approved", *_CYCLE, bio]))
+    assert result.text == "\n".join(_CYCLE)
+    assert result.blocks[-1].category == C.BYLINE
+    assert result.blocks[-1].reasons[-1] == "context:author-bio"
+
+
+def test_a_job_phrase_late_in_a_paragraph_or_mid_article_is_article_text():
+    late = "The plan was drawn up over two years by the town engineer, who is the founder of the local cycling club."
+    mid = "Anna Smith is the founder of the parents' group that collected the signatures for the petition."
+    result = strip("\n".join(["Cycle lanes approved", _CYCLE[0], mid, _CYCLE[1], _CYCLE[2], late]))
+    assert mid in result.text and late in result.text

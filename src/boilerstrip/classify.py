@@ -344,6 +344,47 @@ def _heaviest_run(weights: Sequence[float]) -> tuple[int, int]:
     return best_span
 
 
+#: An author bio closing the article: at most this many words ...
+MAX_BIO_WORDS = 60
+#: ... its job phrase starting after at most this many words (the author's name) ...
+MAX_BIO_NAME_WORDS = 4
+#: ... in one of this many last kept blocks, with at least this many kept before it.
+MAX_BIO_BLOCKS = 2
+MIN_BLOCKS_BEFORE_BIO = 2
+
+
+def mark_author_bio(
+    drafts: list[Draft], feats: Sequence[Features], phrases: dict[str, tuple[tuple[str, ...], ...]]
+) -> None:
+    """Remove the author's bio that closes an article.
+
+    Articles end with a line about who wrote them: "Jane Doe is a freelance
+    writer based in Berlin." It reads as prose and stands inside the article; what
+    gives it away is its place and its opening: a name, then a job phrase
+    (``author_bio.txt``: "is a freelance writer", "ist freie Autorin"). Such a
+    block of at most :data:`MAX_BIO_WORDS` words among the last
+    :data:`MAX_BIO_BLOCKS` kept blocks becomes a byline.
+    """
+    kept = [i for i, d in enumerate(drafts) if d.category == C.BODY]
+    for i in kept[-MAX_BIO_BLOCKS:]:
+        if kept.index(i) < MIN_BLOCKS_BEFORE_BIO:
+            continue
+        f = feats[i]
+        if f.words <= MAX_BIO_WORDS and _opens_bio(f.norm, phrases):
+            d = drafts[i]
+            d.category, d.reasons = C.BYLINE, (d.reason, "context:author-bio")
+
+
+def _opens_bio(norm: str, phrases: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """A job phrase starts within the first words of *norm* (after a name)."""
+    words = norm.split(" ", MAX_BIO_NAME_WORDS + 8)
+    for k in range(min(MAX_BIO_NAME_WORDS + 1, len(words))):
+        for phrase in phrases.get(words[k], ()):
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                return True
+    return False
+
+
 def sectioned_article(drafts: list[Draft], feats: Sequence[Features]) -> None:
     """Keep the article when a section heading above it took all of the page's prose.
 

@@ -41,6 +41,8 @@ CATEGORY_CONCEPTS = (
 )
 #: Headings that end the article when they appear on their own line.
 SECTION_CUT = "section_cut"
+#: Job phrases that open an author bio ("... is a freelance writer").
+AUTHOR_BIO = "author_bio"
 
 #: Characters of a huge block that are normalised (head and tail each); phrase
 #: hits only decide short blocks (see rules.py), so this loses nothing.
@@ -236,6 +238,16 @@ def _entries(concepts: tuple[str, ...]) -> list[tuple[str, str, str]]:
 def matcher() -> PhraseMatcher:
     """The phrase matcher over every category concept of every language."""
     return PhraseMatcher(_entries(CATEGORY_CONCEPTS))
+
+
+@lru_cache(maxsize=None)
+def bio_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The job phrases of ``author_bio.txt`` in every language, as word tuples by first word."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for _, _, phrase in _entries((AUTHOR_BIO,)):
+        words = tuple(phrase.split(" "))
+        index.setdefault(words[0], []).append(words)
+    return {word: tuple(phrases) for word, phrases in index.items()}
 
 
 @lru_cache(maxsize=None)

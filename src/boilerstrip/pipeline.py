@@ -17,6 +17,7 @@ from .classify import (
     first_label,
     is_cut_heading,
     main_region,
+    mark_author_bio,
     mark_captions,
     mark_date_lists,
     mark_sections,
@@ -27,7 +28,7 @@ from .classify import (
 )
 from .features import Features, measure
 from .language import detect
-from .lexicon import PhraseMatcher, cut_matcher, matcher, months, stopwords
+from .lexicon import PhraseMatcher, bio_phrases, cut_matcher, matcher, months, stopwords
 from .options import Options
 from .result import Block, Result
 from .segment import segment
@@ -202,6 +203,7 @@ def strip(
             drafts[i].reasons = (drafts[i].reason, "title:copy")
     final_labels(drafts, feats, region, numbered_list_after(texts, drafts, region))
     sectioned_article(drafts, feats)
+    mark_author_bio(drafts, feats, bio_phrases())
     if extra is not None:
         for d, reason in zip(drafts, extra):
             if reason:
