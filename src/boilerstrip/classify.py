@@ -349,7 +349,7 @@ MAX_BIO_WORDS = 60
 #: ... its job phrase starting after at most this many words (the author's name) ...
 MAX_BIO_NAME_WORDS = 4
 #: ... in one of this many last kept blocks, with at least this many kept before it.
-MAX_BIO_BLOCKS = 2
+MAX_BIO_BLOCKS = 3
 MIN_BLOCKS_BEFORE_BIO = 2
 
 
