@@ -1,13 +1,18 @@
-"""The speed-ups change no result: the block cache and the indexed phrase matcher."""
+"""The speed-ups change no result: the block cache, the indexed phrase matcher, the
+fast paths of measure() and the cheap tests before rule regexes."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from boilerstrip import Options, pipeline, strip
-from boilerstrip.lexicon import SCAN_WORDS, Match, PhraseMatcher
+from boilerstrip import Options, features, pipeline, rules, strip
+from boilerstrip import categories as C
+from boilerstrip.features import WORD
+from boilerstrip.lexicon import SCAN_LIMIT, SCAN_WORDS, Match, PhraseMatcher, months
 
 from strategies import PLAIN_PARAGRAPHS
 
@@ -115,6 +120,119 @@ def test_matcher_agrees_with_the_reference(entries: list[tuple[str, str, str]], 
     matcher = PhraseMatcher(entries)
     assert matcher.match(norm) == _reference(entries, norm)
     assert matcher.match(norm) == _reference(entries, norm)  # memoised: the same again
+    assert matcher.match(norm, tuple(norm.split())) == _reference(entries, norm)  # words given
+
+
+@pytest.mark.parametrize("norm", [" share b", "share b ", "share  b", " ", "  ", "a  share b c"])
+def test_given_words_that_are_not_the_space_split_are_not_used(norm: str) -> None:
+    # A huge block's norm is head + " " + tail, either of which may be empty:
+    # its split() words are not its split(" ") words, which the matcher reads.
+    entries = [("share", "prefix", "share b"), ("footer", "suffix", "b"), ("related", "contains", "share b")]
+    matcher = PhraseMatcher(entries)
+    assert matcher.match(norm, tuple(norm.split())) == _reference(entries, norm) == matcher.match(norm)
+
+
+# --- Features: the fast paths of measure() against the plain regex passes -------------
+
+_NON_WORD = re.compile(r"[\W_]+")
+_LINK_TARGET = re.compile(r"\]\([^()\[\]\s]*\)?")
+_NON_LETTER = re.compile(r"[\W\d_]+")
+_NON_DIGIT = re.compile(r"\D+")
+
+
+def _reference_norm(folded: str) -> str:
+    return _NON_WORD.sub(" ", _LINK_TARGET.sub(" ", folded)).strip()
+
+
+def _reference_measure(text: str) -> tuple[object, ...]:
+    """Words, letters, digits and the normalised text, each by its own regex pass."""
+    folded = text.casefold()
+    if len(text) <= 2 * SCAN_LIMIT:
+        norm = _reference_norm(folded)
+    else:
+        norm = _reference_norm(folded[:SCAN_LIMIT]) + " " + _reference_norm(folded[-SCAN_LIMIT:])
+    tokens = WORD.findall(folded)
+    stop = len([t for t in tokens if t in STOP])
+    return (len(tokens), stop, len(_NON_LETTER.sub("", text)), len(_NON_DIGIT.sub("", text)), norm, tuple(norm.split()))
+
+
+#: Characters where the fast paths could go wrong: underscores, link targets,
+#: non-ASCII letters, digits and number signs, case folds that change length.
+TRICKY = st.sampled_from(
+    ["_", "](", "](x.example/a_b)", "[Share]", " ", "  ", "\t", "é", "ß", "ﬁ", "İ", "ı", "K", "ſ", "\u0345", "’", "“", "—",
+     "\u00a0", "٣", "０", "²", "½", "x", "X", "7", "the", "Photo", ".", ":", "\ud800", "中文", "Ж", "\n"]
+)
+TEXTS = st.lists(st.one_of(TRICKY, st.text(max_size=12)), max_size=30).map("".join)
+STOP = frozenset({"the", "of", "é", "ж"})
+
+
+@settings(max_examples=300)
+@given(TEXTS, st.integers(min_value=0, max_value=3))
+@example("a_b [Share](x.example/s) 12", 0)
+@example("Straße ﬁx İstanbul ½ ² ٣", 0)
+@example("!!! " * 250 + "tail", 0)
+def test_measure_agrees_with_plain_regex_passes(text: str, repeat: int) -> None:
+    text = text * (1 + repeat * 40)  # some past 2 * SCAN_LIMIT characters: head and tail only
+    f = features.measure(text, STOP)
+    assert (f.words, f.stopwords, f.letters, f.digits, f.norm, f.norm_words) == _reference_measure(text)
+
+
+# --- Prechecks before the rule regexes: true whenever the regex matches ------------------
+
+CREDITISH = st.lists(
+    st.one_of(
+        st.sampled_from(["Photo", "PHOTO", "Foto", "Fot", "fotografía", "PİCTURE", "pıcture", "Image", "Bild", "Фото",
+                         "credit", "ſource", ":", ".", " ", "(", ")", "]", "—", "|", "!", "?", "Jane Doe", "AP", "Reuters",
+                         "©", "(c)", "(C)", "copyright", "COPYRIGHT", "CopyRİght", "coPYrıght", "2024"]),
+        st.text(max_size=6),
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(CREDITISH)
+@example("At dawn. Photo: Jane Doe/AP")
+@example("PİCTURE: Jane Doe")
+@example("Fot. Jan Kowalski")
+@example("Copyrıght Reuters")
+def test_credit_prechecks_never_skip_a_match(text: str) -> None:
+    tail = text[-rules.CREDIT_TAIL_CHARS :].rstrip(")]")
+    if rules._credit_tail().search(tail):
+        assert rules._may_end_with_credit(tail)
+    if rules._COPYRIGHT_SIGN.search(text):
+        assert rules._may_have_copyright_sign(text)
+
+
+def _reference_lexicon_rule(text: str, f: features.Features, matcher: PhraseMatcher) -> object:
+    """lexicon_rule without its shortcut for long blocks."""
+    for hit in matcher.match(f.norm):
+        if hit.kind == "exact":
+            return hit.concept, f"lexicon:{hit.concept}"
+        limit = rules._MAX_WORDS.get(hit.concept, rules.MAX_PHRASE_WORDS)
+        if hit.concept == C.BYLINE and rules._has_date(text, f, MONTHS):
+            limit = rules.MAX_DATED_BYLINE_WORDS
+        if f.words <= limit and not rules._is_prose_sentence(f, hit):
+            return hit.concept, f"lexicon:{hit.concept}:{hit.kind}"
+    return None
+
+
+MONTHS = months()
+RULE_ENTRIES = [
+    ("byline", "prefix", "by"), ("share", "suffix", "share"), ("related", "contains", "see also"),
+    ("footer", "exact", " ".join(["word"] * 45)), ("inline_promo", "prefix", "read more"),
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["by", "share", "see", "also", "word", "read", "more", "12", "may", "2024", "."]), max_size=60))
+@example(["word"] * 45)
+@example(["by"] + ["word"] * 45)
+def test_lexicon_rule_agrees_on_long_and_short_blocks(words: list[str]) -> None:
+    text = " ".join(words)
+    matcher = PhraseMatcher(RULE_ENTRIES)
+    f = features.measure(text, STOP)
+    assert rules.lexicon_rule(text, f, matcher, MONTHS) == _reference_lexicon_rule(text, f, matcher)
 
 
 def test_swapping_the_phrase_matcher_empties_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:

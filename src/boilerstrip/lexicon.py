@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 import os
-from typing import Callable
+from itertools import compress
+from typing import Callable, Sequence
 
 #: Concepts whose phrases name a removed category (file name = category name).
 CATEGORY_CONCEPTS = (
@@ -108,12 +109,31 @@ class PhraseMatcher:
         # Phrases by their first (prefix, contains) or last (suffix) word, longest first.
         self._by_first_word = _index(self.prefix, first=True)
         self._by_last_word = _index(self.suffix, first=False)
+        # (word count, phrase, the words after the first) of the contains phrases.
         self._contained_by_first_word = {
-            word: tuple((_word_count(p), p) for p in phrases)
+            word: tuple((_word_count(p), p, tuple(p.split(" ")[1:])) for p in phrases)
             for word, phrases in _index(self.contains, first=True, key=len).items()
         }
-    def match(self, norm: str) -> tuple[Match, ...]:
+        # A cheap test before that scan: the one-word contains phrases, and the first
+        # two words of the longer ones (most blocks hold a word such as "the" that
+        # starts some phrase, few hold one of its first word pairs).
+        self._contained_words = frozenset(p for p in self.contains if " " not in p)
+        self._contained_pairs = frozenset(
+            (words[0], words[1]) for words in (p.split(" ") for p in self.contains) if len(words) > 1
+        )
+
+    def exact_match(self, norm: str) -> str | None:
+        """The concept of the phrase that is the whole of *norm*, if any (the first hit of :meth:`match`)."""
+        return self.exact.get(norm)
+
+    def match(self, norm: str, words: Sequence[str] | None = None) -> tuple[Match, ...]:
         """Every hit on the normalised block text *norm*, exact hits first.
+
+        *words* may give ``norm.split()`` when the caller has it already (see
+        ``Features.norm_words``). It is used only when it has as many words as
+        *norm* has spaces plus one: normalised text has no white space but
+        single spaces, so then it is ``norm.split(" ")`` (no leading, trailing
+        or double space).
 
         Contains phrases are looked for only among the first
         :data:`SCAN_WORDS` words, so a huge block costs no more than a small one.
@@ -124,29 +144,42 @@ class PhraseMatcher:
             hits.append(Match(concept, "exact", norm))
         if not norm:
             return tuple(hits)
-        space = norm.find(" ")
-        first = norm if space < 0 else norm[:space]
-        for phrase in self._by_first_word.get(first, ()):
+        # Speed: splitting every block's text again costs more than all the lookups.
+        if words is None or len(words) != norm.count(" ") + 1:
+            words = norm.split(" ")
+        for phrase in self._by_first_word.get(words[0], ()):
             if norm.startswith(phrase) and (len(norm) == len(phrase) or norm[len(phrase)] == " "):
                 hits.append(Match(self.prefix[phrase], "prefix", phrase))
                 break
-        last = norm[norm.rfind(" ") + 1 :]
-        for phrase in self._by_last_word.get(last, ()):
+        for phrase in self._by_last_word.get(words[-1], ()):
             if norm.endswith(phrase) and (len(norm) == len(phrase) or norm[-len(phrase) - 1] == " "):
                 hits.append(Match(self.suffix[phrase], "suffix", phrase))
                 break
-        words = norm.split(" ", SCAN_WORDS)[:SCAN_WORDS]
-        if not self._contained_by_first_word.keys().isdisjoint(words):
-            hit = self._find_contained(words)
+        scanned = tuple(words[:SCAN_WORDS])
+        if self._may_contain(scanned):
+            hit = self._find_contained(scanned)
             if hit is not None:
                 hits.append(hit)
         return tuple(hits)
 
-    def _find_contained(self, words: list[str]) -> Match | None:
-        index = self._contained_by_first_word
-        for i, word in enumerate(words):
-            for n, phrase in index.get(word, ()):
-                if n == 1 or " ".join(words[i : i + n]) == phrase:
+    def _may_contain(self, words: tuple[str, ...]) -> bool:
+        """False when no contains phrase can occur in *words* (a test in C, no scan)."""
+        return not (
+            self._contained_words.isdisjoint(words)
+            and self._contained_pairs.isdisjoint(zip(words, words[1:]))
+        )
+
+    def _find_contained(self, words: tuple[str, ...]) -> Match | None:
+        """The first contains phrase in *words*: leftmost start, then longest phrase.
+
+        Speed: the index is looked up for every word in one C-level ``map``, and
+        only the words that start some phrase are visited in Python; a phrase's
+        remaining words are compared as a tuple slice instead of joining strings.
+        """
+        starts = list(map(self._contained_by_first_word.get, words))
+        for i in compress(range(len(words)), starts):
+            for n, phrase, rest in starts[i]:  # type: ignore[union-attr]  # compress skips None
+                if n == 1 or words[i + 1 : i + n] == rest:
                     return Match(self.contains[phrase], "contains", phrase)
         return None
 

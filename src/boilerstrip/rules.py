@@ -35,11 +35,17 @@ MAX_PROMO_WORDS = 30
 MAX_DATED_BYLINE_WORDS = 16
 
 _MAX_WORDS = {C.BYLINE: MAX_BYLINE_WORDS, C.INLINE_PROMO: MAX_PROMO_WORDS}
+#: No prefix, suffix or contains hit decides a longer block (the largest limit above).
+_MAX_PARTIAL_HIT_WORDS = max(MAX_PHRASE_WORDS, MAX_DATED_BYLINE_WORDS, *_MAX_WORDS.values())
 
 
 def lexicon_rule(text: str, f: Features, matcher: PhraseMatcher, months: frozenset[str]) -> Label:
     """The category of the first phrase that decides the block, if any."""
-    for hit in matcher.match(f.norm):
+    if f.words > _MAX_PARTIAL_HIT_WORDS:
+        # Speed: only a whole-block phrase can decide a long block; skip the word scan.
+        concept = matcher.exact_match(f.norm)
+        return (concept, f"lexicon:{concept}") if concept is not None else None
+    for hit in matcher.match(f.norm, f.norm_words):
         if hit.kind == "exact":
             return hit.concept, f"lexicon:{hit.concept}"
         limit = _MAX_WORDS.get(hit.concept, MAX_PHRASE_WORDS)
@@ -91,11 +97,21 @@ MAX_CREDIT_WORDS = 8
 MAX_BARE_COPYRIGHT_WORDS = 6
 
 
+def _may_have_copyright_sign(text: str) -> bool:
+    """A cheap test before :data:`_COPYRIGHT_SIGN`, true whenever the regex can match.
+
+    Under IGNORECASE "c", "p", "y" and "r" match only their ASCII capitals
+    (unlike "i", "k" and "s"), so "(c)" and the "pyr" of "copyright" are found as
+    "(c)"/"(C)" and in the lower-cased text.
+    """
+    return "©" in text or "(c)" in text or "(C)" in text or "pyr" in text.lower()
+
+
 def credit_shape(text: str, f: Features) -> Label:
     """Photo credits and copyright lines."""
-    if f.words <= MAX_CREDIT_WORDS and not f.terminal and _CREDIT_SLASH.match(text):
+    if f.words <= MAX_CREDIT_WORDS and not f.terminal and "/" in text and _CREDIT_SLASH.match(text):
         return C.CAPTION, "shape:credit-slash"
-    if f.words <= MAX_PHRASE_WORDS and _COPYRIGHT_SIGN.search(text):
+    if f.words <= MAX_PHRASE_WORDS and _may_have_copyright_sign(text) and _COPYRIGHT_SIGN.search(text):
         if _YEAR.search(text) or "reserved" in f.norm or f.words <= MAX_BARE_COPYRIGHT_WORDS:
             return C.FOOTER, "shape:copyright"
         return C.CAPTION, "shape:copyright-credit"
@@ -119,9 +135,21 @@ def _credit_tail() -> re.Pattern[str]:
     )
 
 
+def _may_end_with_credit(tail: str) -> bool:
+    """A cheap test before :func:`_credit_tail`, true whenever the regex can match.
+
+    The credit's name runs to the end without ".", "!" or "?", so the tail does not
+    end in one; and the credit word is followed by ":" or ".".
+    """
+    return tail[-1:] not in ".!?" and (":" in tail or "." in tail)
+
+
 def credit_tail(text: str, f: Features) -> Label:
     """A caption that ends with its photo credit, or a credit alone."""
-    if f.words <= MAX_PHRASE_WORDS and _credit_tail().search(text[-CREDIT_TAIL_CHARS:].rstrip(")]")):
+    if f.words > MAX_PHRASE_WORDS:
+        return None
+    tail = text[-CREDIT_TAIL_CHARS:].rstrip(")]")
+    if _may_end_with_credit(tail) and _credit_tail().search(tail):
         return C.CAPTION, "shape:credit-tail"
     return None
 
@@ -139,6 +167,12 @@ MIN_PITCH_DENSITY = 0.1
 MIN_PITCH_WORDS = 3
 
 
+@lru_cache(maxsize=None)
+def _pitch_vocabulary() -> frozenset[str]:
+    """Every word that adds to a pitch's score."""
+    return common_words("pitch_strong") | word_set("pitch")
+
+
 def pitch_shape(f: Features) -> Label:
     """A short block that addresses the reader with several pitch words.
 
@@ -148,6 +182,8 @@ def pitch_shape(f: Features) -> Label:
     """
     if f.words > MAX_PITCH_WORDS or f.words < MIN_PITCH_WORDS:
         return None
+    if _pitch_vocabulary().isdisjoint(f.norm_words):
+        return None  # no pitch word at all: score 0 (a fast exit for most blocks)
     tokens = set(f.norm_words)
     strong = tokens & common_words("pitch_strong")
     cues = (tokens & word_set("pitch")) | strong
@@ -200,7 +236,7 @@ def date_shape(text: str, f: Features, months: frozenset[str]) -> Label:
         dateish = sum(1 for t in tokens if t.isdigit() or t in months or t in _TIME_WORDS)
         if dateish >= MIN_DATE_SHARE * len(tokens) or (f.words <= 10 and not f.terminal):
             return C.BYLINE, "shape:date"
-    if _RELATIVE_TIME.search(text) and f.words <= 6:
+    if f.words <= 6 and _RELATIVE_TIME.search(text):
         return C.BYLINE, "shape:relative-time"
     return None
 
@@ -236,7 +272,10 @@ def share_row(f: Features) -> Label:
     if f.words > MAX_SHARE_ROW_WORDS:
         return None
     tokens = f.norm_words
-    buttons = sum(1 for t in tokens if t in word_set("share_buttons"))
+    share_buttons = word_set("share_buttons")
+    if share_buttons.isdisjoint(tokens):
+        return None  # no button name: a fast exit for most blocks
+    buttons = sum(1 for t in tokens if t in share_buttons)
     if buttons >= 2 and buttons >= MIN_SHARE_ROW_SHARE * len(tokens):
         return C.SHARE, "shape:share-row"
     return None
