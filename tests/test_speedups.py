@@ -4,17 +4,19 @@ fast paths of measure() and the cheap tests before rule regexes."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from boilerstrip import Options, features, pipeline, rules, strip
+from boilerstrip import Options, features, language, pipeline, rules, strip
 from boilerstrip import categories as C
 from boilerstrip.features import WORD
-from boilerstrip.lexicon import SCAN_LIMIT, SCAN_WORDS, Match, PhraseMatcher, months
+from boilerstrip.lexicon import SCAN_LIMIT, SCAN_WORDS, Match, PhraseMatcher, languages, months, stopwords
+from boilerstrip.segment import segment
 
-from strategies import PLAIN_PARAGRAPHS
+from strategies import PLAIN_PARAGRAPHS, hostile_text
 
 # --- The block cache ------------------------------------------------------------------
 
@@ -121,6 +123,7 @@ def test_matcher_agrees_with_the_reference(entries: list[tuple[str, str, str]], 
     assert matcher.match(norm) == _reference(entries, norm)
     assert matcher.match(norm) == _reference(entries, norm)  # memoised: the same again
     assert matcher.match(norm, tuple(norm.split())) == _reference(entries, norm)  # words given
+    assert matcher.matches(norm) == matcher.matches(norm, tuple(norm.split())) == bool(_reference(entries, norm))
 
 
 @pytest.mark.parametrize("norm", [" share b", "share b ", "share  b", " ", "  ", "a  share b c"])
@@ -130,6 +133,7 @@ def test_given_words_that_are_not_the_space_split_are_not_used(norm: str) -> Non
     entries = [("share", "prefix", "share b"), ("footer", "suffix", "b"), ("related", "contains", "share b")]
     matcher = PhraseMatcher(entries)
     assert matcher.match(norm, tuple(norm.split())) == _reference(entries, norm) == matcher.match(norm)
+    assert matcher.matches(norm, tuple(norm.split())) == bool(_reference(entries, norm))
 
 
 # --- Features: the fast paths of measure() against the plain regex passes -------------
@@ -175,6 +179,8 @@ def test_measure_agrees_with_plain_regex_passes(text: str, repeat: int) -> None:
     text = text * (1 + repeat * 40)  # some past 2 * SCAN_LIMIT characters: head and tail only
     f = features.measure(text, STOP)
     assert (f.words, f.stopwords, f.letters, f.digits, f.norm, f.norm_words) == _reference_measure(text)
+    given_tokens = features.measure(text, STOP, WORD.findall(text.casefold()))  # as the pipeline passes them
+    assert repr(given_tokens) == repr(f) and given_tokens.norm_words == f.norm_words
 
 
 # --- Prechecks before the rule regexes: true whenever the regex matches ------------------
@@ -243,3 +249,75 @@ def test_swapping_the_phrase_matcher_empties_the_cache(monkeypatch: pytest.Monke
     monkeypatch.setattr(pipeline, "matcher", lambda: custom)
     after = _decisions(page)
     assert after[0][2] == "share" and after[0][3] == ("lexicon:share",)
+
+
+# --- Segmentation: one regex match per block against the line-by-line reference --------
+
+_LINE = re.compile(r"[^\r\n]+")
+
+
+def _reference_segment(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _LINE.finditer(text):
+        line = m.group()
+        stripped = line.strip()
+        if stripped:
+            start = m.start() + len(line) - len(line.lstrip())
+            spans.append((start, start + len(stripped)))
+    return spans
+
+
+@settings(max_examples=400)
+@given(hostile_text())
+@example(" \u2028a\x0c b \u00a0\r\n\r\x85\n\t c\u3000")
+@example("a" + " " * 50 + "b" + " " * 50)
+def test_segment_agrees_with_line_by_line_trimming(text: str) -> None:
+    assert segment(text) == _reference_segment(text)
+
+
+# --- Language detection: the shared token sample against the plain count --------------------
+
+
+def _reference_detect(blocks: list[str]) -> str | None:
+    tokens: list[str] = []
+    for text in blocks:
+        tokens.extend(WORD.findall(text[:2000].casefold()))
+        if len(tokens) >= language.SAMPLE_TOKENS:
+            break
+    if not tokens:
+        return None
+    counts = Counter(tokens)
+    best, best_hits = None, 0
+    for lang in languages():
+        hits = sum(counts[w] for w in stopwords(lang) if w in counts)
+        if hits > best_hits:
+            best, best_hits = lang, hits
+    if best is None or best_hits < language.MIN_SHARE * len(tokens):
+        return None
+    return best
+
+
+#: Stop words of several languages (some shared: "de", "la", "in"), and other words.
+MIXED_WORDS = st.sampled_from(["the", "and", "der", "und", "le", "de", "la", "in", "het", "и", "в", "że", "city", "Zeit", "中文", "42"])
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(MIXED_WORDS, max_size=40).map(" ".join), max_size=12))
+@example(["the " * 1500, "der " * 1600, "und " * 10])  # the sample stops inside the second block
+@example(["x" * 2100 + " der"])  # a block read only up to SAMPLE_CHARS
+def test_detect_agrees_with_the_plain_count(blocks: list[str]) -> None:
+    assert language.detect(blocks) == _reference_detect(blocks)
+
+
+@settings(max_examples=60)
+@given(st.lists(st.sampled_from(PLAIN_PARAGRAPHS + ["Share", "Home", "x" * 2100 + " the end.", "a_b [Read](x.example/r)"]), max_size=12))
+def test_handing_on_the_sample_tokens_changes_no_result(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    pipeline.clear_cache()
+    handed_on = strip(text)
+    pipeline.clear_cache()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pipeline, "SAMPLE_CHARS", -1)  # no block's tokens are handed on
+        measured = strip(text)
+    pipeline.clear_cache()
+    assert handed_on == measured

@@ -177,7 +177,7 @@ def _weight(label: str, f: Features) -> float:
 
 def is_cut_heading(f: Features, cut: PhraseMatcher) -> bool:
     """A short block naming a section that ends the article ("Related Articles", ...)."""
-    return f.words <= HEADING_MAX_WORDS and bool(cut.match(f.norm, f.norm_words))
+    return f.words <= HEADING_MAX_WORDS and cut.matches(f.norm, f.norm_words)
 
 
 def mark_sections(

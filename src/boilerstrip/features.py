@@ -122,19 +122,25 @@ def _letters_and_digits(text: str) -> tuple[int, int]:
     return letters, digits
 
 
-def measure(text: str, stopwords: frozenset[str]) -> Features:
-    """Measure one block's *text* against the page language's *stopwords*."""
-    folded = text.casefold()
-    tokens = WORD.findall(folded)
+def measure(text: str, stopwords: frozenset[str], tokens: list[str] | None = None) -> Features:
+    """Measure one block's *text* against the page language's *stopwords*.
+
+    *tokens* may give ``WORD.findall(text.casefold())`` when the caller has them
+    (the language detector's sample); they are not computed again.
+    """
+    if tokens is None:
+        tokens = WORD.findall(text.casefold())
     norm_words: tuple[str, ...] | None = None
     if len(text) > 2 * SCAN_LIMIT:
+        folded = text.casefold()
         norm = normalise_folded(folded[:SCAN_LIMIT]) + " " + normalise_folded(folded[-SCAN_LIMIT:])
-    elif "_" in folded or "](" in folded:
-        norm = normalise_folded(folded)
+    elif "_" in text or "](" in text:
+        norm = normalise_folded(text.casefold())
     else:
         # Speed: without underscores (word characters that normalise() drops) and
         # link targets, the normalised text is exactly the word tokens joined by
         # single spaces, so it needs no second regex pass (tests/test_speedups.py).
+        # (No character casefolds to "_", "]" or "(", so the text is tested as given.)
         norm_words = tuple(tokens)
         norm = " ".join(norm_words)
     stop = len([t for t in tokens if t in stopwords]) if stopwords else 0

@@ -130,10 +130,7 @@ class PhraseMatcher:
         """Every hit on the normalised block text *norm*, exact hits first.
 
         *words* may give ``norm.split()`` when the caller has it already (see
-        ``Features.norm_words``). It is used only when it has as many words as
-        *norm* has spaces plus one: normalised text has no white space but
-        single spaces, so then it is ``norm.split(" ")`` (no leading, trailing
-        or double space).
+        ``Features.norm_words``), to save splitting *norm* again.
 
         Contains phrases are looked for only among the first
         :data:`SCAN_WORDS` words, so a huge block costs no more than a small one.
@@ -144,17 +141,13 @@ class PhraseMatcher:
             hits.append(Match(concept, "exact", norm))
         if not norm:
             return tuple(hits)
-        # Speed: splitting every block's text again costs more than all the lookups.
-        if words is None or len(words) != norm.count(" ") + 1:
-            words = norm.split(" ")
-        for phrase in self._by_first_word.get(words[0], ()):
-            if norm.startswith(phrase) and (len(norm) == len(phrase) or norm[len(phrase)] == " "):
-                hits.append(Match(self.prefix[phrase], "prefix", phrase))
-                break
-        for phrase in self._by_last_word.get(words[-1], ()):
-            if norm.endswith(phrase) and (len(norm) == len(phrase) or norm[-len(phrase) - 1] == " "):
-                hits.append(Match(self.suffix[phrase], "suffix", phrase))
-                break
+        words = _space_split(norm, words)
+        phrase = self._prefix_phrase(norm, words[0])
+        if phrase is not None:
+            hits.append(Match(self.prefix[phrase], "prefix", phrase))
+        phrase = self._suffix_phrase(norm, words[-1])
+        if phrase is not None:
+            hits.append(Match(self.suffix[phrase], "suffix", phrase))
         scanned = tuple(words[:SCAN_WORDS])
         if self._may_contain(scanned):
             hit = self._find_contained(scanned)
@@ -162,8 +155,36 @@ class PhraseMatcher:
                 hits.append(hit)
         return tuple(hits)
 
+    def matches(self, norm: str, words: Sequence[str] | None = None) -> bool:
+        """``bool(self.match(norm, words))``, without building the hits."""
+        if norm in self.exact:
+            return True
+        if not norm:
+            return False
+        words = _space_split(norm, words)
+        if self._prefix_phrase(norm, words[0]) is not None or self._suffix_phrase(norm, words[-1]) is not None:
+            return True
+        scanned = tuple(words[:SCAN_WORDS])
+        return self._may_contain(scanned) and self._find_contained(scanned) is not None
+
+    def _prefix_phrase(self, norm: str, first: str) -> str | None:
+        """The longest prefix phrase that starts *norm* (whose first word is *first*)."""
+        for phrase in self._by_first_word.get(first, ()):
+            if norm.startswith(phrase) and (len(norm) == len(phrase) or norm[len(phrase)] == " "):
+                return phrase
+        return None
+
+    def _suffix_phrase(self, norm: str, last: str) -> str | None:
+        """The longest suffix phrase that ends *norm* (whose last word is *last*)."""
+        for phrase in self._by_last_word.get(last, ()):
+            if norm.endswith(phrase) and (len(norm) == len(phrase) or norm[-len(phrase) - 1] == " "):
+                return phrase
+        return None
+
     def _may_contain(self, words: tuple[str, ...]) -> bool:
         """False when no contains phrase can occur in *words* (a test in C, no scan)."""
+        if not self.contains:
+            return False
         return not (
             self._contained_words.isdisjoint(words)
             and self._contained_pairs.isdisjoint(zip(words, words[1:]))
@@ -182,6 +203,15 @@ class PhraseMatcher:
                 if n == 1 or words[i + 1 : i + n] == rest:
                     return Match(self.contains[phrase], "contains", phrase)
         return None
+
+
+def _space_split(norm: str, words: Sequence[str] | None) -> Sequence[str]:
+    """``norm.split(" ")``, which is *words* (``norm.split()``) when that has as
+    many words as *norm* has spaces plus one: normalised text has no white space
+    but spaces, so then it has no leading, trailing or double space."""
+    if words is None or len(words) != norm.count(" ") + 1:
+        return norm.split(" ")
+    return words
 
 
 def _word_count(phrase: str) -> int:

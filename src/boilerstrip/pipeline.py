@@ -23,7 +23,7 @@ from .classify import (
     Draft,
 )
 from .features import Features, measure
-from .language import detect
+from .language import SAMPLE_CHARS, detect_sample, sample_tokens
 from .lexicon import PhraseMatcher, cut_matcher, matcher, months, stopwords
 from .options import Options
 from .result import Block, Result
@@ -76,9 +76,17 @@ def _use_matchers(rules: PhraseMatcher, cut: PhraseMatcher) -> None:
 
 
 def _first_pass(
-    text: str, language: Optional[str], stop: frozenset[str], rules: PhraseMatcher, cut: PhraseMatcher
+    text: str,
+    language: Optional[str],
+    stop: frozenset[str],
+    rules: PhraseMatcher,
+    cut: PhraseMatcher,
+    tokens: Optional[list[str]] = None,
 ) -> _FirstPass:
-    """Everything about one block that needs no neighbours, from the cache when seen before."""
+    """Everything about one block that needs no neighbours, from the cache when seen before.
+
+    *tokens*: the block's casefolded word tokens if the language detector has them.
+    """
     key = (language, text)
     hit = _cache.get(key)
     if hit is not None:
@@ -87,7 +95,7 @@ def _first_pass(
     if hit is not None:
         _remember(key, hit)
         return hit
-    f = measure(text, stop)
+    f = measure(text, stop, tokens)
     label, reason = first_label(text, f, rules, months(), language is not None)
     entry = (f, label, reason, is_cut_heading(f, cut))
     if len(text) <= CACHE_MAX_CHARS:
@@ -153,15 +161,23 @@ def strip(text: str, /, *, options: Optional[Options] = None, _hints: Optional[S
     opts = options or _DEFAULT_OPTIONS
     spans = segment(text)
     texts = [text[s:e] for s, e in spans]
-    language = opts.language or detect(texts)
+    if opts.language:
+        language: Optional[str] = opts.language
+        known_tokens: list[Optional[list[str]]] = [None] * len(texts)
+    else:
+        sample = sample_tokens(texts)
+        language = detect_sample(sample)
+        # The sample's tokens of a block are measure()'s tokens unless the block was cut short.
+        known_tokens = [tokens if len(t) <= SAMPLE_CHARS else None for t, tokens in zip(texts, sample)]
+        known_tokens += [None] * (len(texts) - len(sample))
     stop = stopwords(language) if language else frozenset()
     rules, cut = matcher(), cut_matcher()
     _use_matchers(rules, cut)
     feats: list[Features] = []
     drafts: list[Draft] = []
     cut_headings: list[bool] = []
-    for t in texts:
-        f, label, reason, is_cut = _first_pass(t, language, stop, rules, cut)
+    for t, tokens in zip(texts, known_tokens):
+        f, label, reason, is_cut = _first_pass(t, language, stop, rules, cut, tokens)
         feats.append(f)
         drafts.append(new_draft(label, reason, f))
         cut_headings.append(is_cut)
