@@ -164,7 +164,8 @@ def _reference_measure(text: str) -> tuple[object, ...]:
 #: non-ASCII letters, digits and number signs, case folds that change length.
 TRICKY = st.sampled_from(
     ["_", "](", "](x.example/a_b)", "[Share]", " ", "  ", "\t", "é", "ß", "ﬁ", "İ", "ı", "K", "ſ", "\u0345", "’", "“", "—",
-     "\u00a0", "٣", "０", "²", "½", "x", "X", "7", "the", "Photo", ".", ":", "\ud800", "中文", "Ж", "\n"]
+     "\u00a0", "٣", "０", "²", "½", "x", "X", "7", "the", "Photo", ".", ":", "\ud800", "中文", "Ж", "\n",
+     "\ud835\udc00", "\ud835", "\udc00", "\U0001d400", "\U0001d7ce", "\U0001f600"]  # lone surrogates, astral letter, digit, emoji
 )
 TEXTS = st.lists(st.one_of(TRICKY, st.text(max_size=12)), max_size=30).map("".join)
 STOP = frozenset({"the", "of", "é", "ж"})

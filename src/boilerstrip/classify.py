@@ -158,10 +158,12 @@ def first_label(
 
 def new_draft(label: str, reason: str, f: Features) -> Draft:
     """The working state of a block that starts with its first label."""
-    return Draft(label, reason, weight=_weight(label, f))
+    return Draft(label, reason, first_weight(label, f))
 
 
-def _weight(label: str, f: Features) -> float:
+def first_weight(label: str, f: Features) -> float:
+    """The region weight of a block with this first label: a function of the label
+    and the features alone (the pipeline caches it with the first pass)."""
     if label == PROSE:
         return 1.0 + min(f.words, PROSE_WORD_CAP) / 10.0
     if label == SENTENCE:

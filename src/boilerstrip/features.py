@@ -88,12 +88,11 @@ _NON_LETTER = re.compile(r"[\W\d_]+")
 # Everything that is not a decimal digit.
 _NON_DIGIT = re.compile(r"\D+")
 _DIGIT = re.compile(r"\d")
-# A run of characters outside ASCII.
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # The ASCII letters and digits, as bytes for ``bytes.translate``: among ASCII
 # characters these are exactly what the regexes above count (``[^\W\d_]`` and ``\d``).
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _ASCII_DIGITS = b"0123456789"
+_ASCII = bytes(range(128))
 
 
 def _has_sentence_mark(text: str) -> bool:
@@ -105,17 +104,19 @@ def _letters_and_digits(text: str) -> tuple[int, int]:
     r"""The letters (``[^\W\d_]``) and decimal digits (``\d``) of *text*.
 
     Speed: a regex pass over every character matches once per word gap and
-    costs far more than byte-level counting. The ASCII characters are counted
-    with ``bytes.translate`` (a C loop over a 256-entry table); only the runs of
-    non-ASCII characters (a curly quote here and there in most text) go
-    through the Unicode-aware regexes.
+    costs far more than byte-level counting. In UTF-8 every byte of a non-ASCII
+    character is 0x80 or above, so the ASCII letters and digits are counted with
+    ``bytes.translate`` (a C loop over a 256-entry table) on the encoded text,
+    and deleting the ASCII bytes leaves the non-ASCII characters (a curly quote
+    here and there in most text), which go through the Unicode-aware regexes.
+    "surrogatepass" carries lone surrogates through (\W either way).
     """
-    ascii_bytes = text.encode("ascii", "ignore")  # drops every non-ASCII character
-    n = len(ascii_bytes)
-    letters = n - len(ascii_bytes.translate(None, _ASCII_LETTERS))
-    digits = n - len(ascii_bytes.translate(None, _ASCII_DIGITS))
+    encoded = text.encode("utf-8", "surrogatepass")
+    n = len(encoded)
+    letters = n - len(encoded.translate(None, _ASCII_LETTERS))
+    digits = n - len(encoded.translate(None, _ASCII_DIGITS))
     if n != len(text):
-        rest = "".join(_NON_ASCII.findall(text))
+        rest = encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")
         letters += len(_NON_LETTER.sub("", rest))
         if _DIGIT.search(rest):
             digits += len(_NON_DIGIT.sub("", rest))

@@ -14,13 +14,13 @@ from .classify import (
     extend_over_inline_clutter,
     final_labels,
     first_label,
+    first_weight,
     is_cut_heading,
     main_region,
     mark_captions,
     mark_date_lists,
     mark_sections,
     new_draft,
-    Draft,
 )
 from .features import Features, measure
 from .language import SAMPLE_CHARS, detect_sample, sample_tokens
@@ -45,8 +45,9 @@ CACHE_MAX_CHARS = 200
 #: Entries per generation (two generations: about 20 MB at most).
 CACHE_MAX_ENTRIES = 10_000
 
-# (features, first label, its reason, whether the block is a section-cut heading)
-_FirstPass = Tuple[Features, str, str, bool]
+# (features, first label, its reason, whether the block is a section-cut heading,
+# the region weight of a block with that label)
+_FirstPass = Tuple[Features, str, str, bool, float]
 _Key = Tuple[Optional[str], str]
 _cache: dict[_Key, _FirstPass] = {}
 _old_cache: dict[_Key, _FirstPass] = {}
@@ -97,7 +98,7 @@ def _first_pass(
         return hit
     f = measure(text, stop, tokens)
     label, reason = first_label(text, f, rules, months(), language is not None)
-    entry = (f, label, reason, is_cut_heading(f, cut))
+    entry = (f, label, reason, is_cut_heading(f, cut), first_weight(label, f))
     if len(text) <= CACHE_MAX_CHARS:
         _remember(key, entry)
     return entry
@@ -177,9 +178,9 @@ def strip(text: str, /, *, options: Optional[Options] = None, _hints: Optional[S
     drafts: list[Draft] = []
     cut_headings: list[bool] = []
     for t, tokens in zip(texts, known_tokens):
-        f, label, reason, is_cut = _first_pass(t, language, stop, rules, cut, tokens)
+        f, label, reason, is_cut, weight = _first_pass(t, language, stop, rules, cut, tokens)
         feats.append(f)
-        drafts.append(new_draft(label, reason, f))
+        drafts.append(Draft(label, reason, weight))  # what new_draft() makes, its weight cached
         cut_headings.append(is_cut)
 
     mark_date_lists(drafts)
