@@ -211,6 +211,23 @@ def test_credit_prechecks_never_skip_a_match(text: str) -> None:
         assert rules._may_have_copyright_sign(text)
 
 
+_OLD_NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{1,2}:\d\d\b")
+DATEISH = st.lists(st.sampled_from(["1", "12", "2024", ".", "/", "-", ":", " ", "a", "_", "٣", "pm", "[", "]", "(", ")", "…", "..."]), max_size=16).map("".join)
+
+
+@settings(max_examples=500)
+@given(DATEISH)
+@example("at 16:02")
+@example("a16:02")
+@example("13.02.2025")
+@example("the first results [...]")
+def test_date_and_teaser_shortcuts_agree_with_the_single_regex(text: str) -> None:
+    f = features.measure(text, STOP)
+    no_month = frozenset({"nomonth"})
+    assert rules._has_date(text, f, no_month) == (f.digits > 0 and bool(_OLD_NUMERIC_DATE.search(text)))
+    assert (rules.truncated_teaser(text, f) is not None) == bool(rules._TRUNCATED.search(text[-12:]))
+
+
 def _reference_lexicon_rule(text: str, f: features.Features, matcher: PhraseMatcher) -> object:
     """lexicon_rule without its shortcut for long blocks."""
     for hit in matcher.match(f.norm):

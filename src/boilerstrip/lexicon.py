@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 import os
 from itertools import compress
-from typing import Callable, Sequence
+from typing import Callable
 
 #: Concepts whose phrases name a removed category (file name = category name).
 CATEGORY_CONCEPTS = (
@@ -126,7 +126,7 @@ class PhraseMatcher:
         """The concept of the phrase that is the whole of *norm*, if any (the first hit of :meth:`match`)."""
         return self.exact.get(norm)
 
-    def match(self, norm: str, words: Sequence[str] | None = None) -> tuple[Match, ...]:
+    def match(self, norm: str, words: tuple[str, ...] | None = None) -> tuple[Match, ...]:
         """Every hit on the normalised block text *norm*, exact hits first.
 
         *words* may give ``norm.split()`` when the caller has it already (see
@@ -148,14 +148,14 @@ class PhraseMatcher:
         phrase = self._suffix_phrase(norm, words[-1])
         if phrase is not None:
             hits.append(Match(self.suffix[phrase], "suffix", phrase))
-        scanned = tuple(words[:SCAN_WORDS])
+        scanned = words[:SCAN_WORDS]
         if self._may_contain(scanned):
             hit = self._find_contained(scanned)
             if hit is not None:
                 hits.append(hit)
         return tuple(hits)
 
-    def matches(self, norm: str, words: Sequence[str] | None = None) -> bool:
+    def matches(self, norm: str, words: tuple[str, ...] | None = None) -> bool:
         """``bool(self.match(norm, words))``, without building the hits."""
         if norm in self.exact:
             return True
@@ -164,31 +164,38 @@ class PhraseMatcher:
         words = _space_split(norm, words)
         if self._prefix_phrase(norm, words[0]) is not None or self._suffix_phrase(norm, words[-1]) is not None:
             return True
-        scanned = tuple(words[:SCAN_WORDS])
+        scanned = words[:SCAN_WORDS]
         return self._may_contain(scanned) and self._find_contained(scanned) is not None
 
     def _prefix_phrase(self, norm: str, first: str) -> str | None:
         """The longest prefix phrase that starts *norm* (whose first word is *first*)."""
-        for phrase in self._by_first_word.get(first, ()):
+        if first not in self._by_first_word:
+            return None  # most blocks: one lookup
+        for phrase in self._by_first_word[first]:
             if norm.startswith(phrase) and (len(norm) == len(phrase) or norm[len(phrase)] == " "):
                 return phrase
         return None
 
     def _suffix_phrase(self, norm: str, last: str) -> str | None:
         """The longest suffix phrase that ends *norm* (whose last word is *last*)."""
-        for phrase in self._by_last_word.get(last, ()):
+        if last not in self._by_last_word:
+            return None  # most blocks: one lookup
+        for phrase in self._by_last_word[last]:
             if norm.endswith(phrase) and (len(norm) == len(phrase) or norm[-len(phrase) - 1] == " "):
                 return phrase
         return None
 
     def _may_contain(self, words: tuple[str, ...]) -> bool:
-        """False when no contains phrase can occur in *words* (a test in C, no scan)."""
-        if not self.contains:
+        """False when no contains phrase can occur in *words*: tests in C, no scan.
+
+        A one-word phrase is one of the words; a longer one starts with one of
+        them (cheap to rule out) and then with one of the word pairs.
+        """
+        if not self._contained_words.isdisjoint(words):
+            return True
+        if self._contained_by_first_word.keys().isdisjoint(words):
             return False
-        return not (
-            self._contained_words.isdisjoint(words)
-            and self._contained_pairs.isdisjoint(zip(words, words[1:]))
-        )
+        return not self._contained_pairs.isdisjoint(zip(words, words[1:]))
 
     def _find_contained(self, words: tuple[str, ...]) -> Match | None:
         """The first contains phrase in *words*: leftmost start, then longest phrase.
@@ -205,12 +212,12 @@ class PhraseMatcher:
         return None
 
 
-def _space_split(norm: str, words: Sequence[str] | None) -> Sequence[str]:
-    """``norm.split(" ")``, which is *words* (``norm.split()``) when that has as
-    many words as *norm* has spaces plus one: normalised text has no white space
-    but spaces, so then it has no leading, trailing or double space."""
+def _space_split(norm: str, words: tuple[str, ...] | None) -> tuple[str, ...]:
+    """``norm.split(" ")`` as a tuple, which is *words* (``norm.split()``) when that
+    has as many words as *norm* has spaces plus one: normalised text has no white
+    space but spaces, so then it has no leading, trailing or double space."""
     if words is None or len(words) != norm.count(" ") + 1:
-        return norm.split(" ")
+        return tuple(norm.split(" "))
     return words
 
 

@@ -204,10 +204,11 @@ MAX_DATELINE_WORDS = 20
 #: Share of date tokens (digits, months, am/pm) in a dateline.
 MIN_DATE_SHARE = 0.35
 _TIME_WORDS = frozenset({"am", "pm", "a", "p", "m", "h", "uhr", "hrs"})
-_NUMERIC_DATE = re.compile(
-    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"  # 13-02-2025, 2025-02-13, 13.02.25
-    r"|\b\d{1,2}:\d\d\b"  # 16:02
-)
+# A numeric date or a clock time. Two patterns rather than one alternation: a
+# pattern that starts with a digit class lets the regex engine skip ahead to the
+# next digit, and the clock time is looked for only when there is a colon.
+_NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")  # 13-02-2025, 2025-02-13, 13.02.25
+_CLOCK_TIME = re.compile(r"\b\d{1,2}:\d\d\b")  # 16:02
 _RELATIVE_TIME = re.compile(
     r"\b\d{1,3} ?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|std|stunden?|tagen?|minuten?|heures?|jours?|horas?|días?|dias?|ore|giorni|uur|dagen)\b"
     r".{0,12}\b(?:ago|read|geleden|fa|atrás|назад|lesezeit|lecture|lectura|leitura|lettura)",
@@ -219,7 +220,11 @@ def _has_date(text: str, f: Features, months: frozenset[str]) -> bool:
     """A numeric date or time, or a month name with a number."""
     if f.digits == 0:
         return False
-    return bool(_NUMERIC_DATE.search(text)) or any(t in months for t in f.norm_words)
+    return (
+        _NUMERIC_DATE.search(text) is not None
+        or (":" in text and _CLOCK_TIME.search(text) is not None)
+        or not months.isdisjoint(f.norm_words)
+    )
 
 
 def date_shape(text: str, f: Features, months: frozenset[str]) -> Label:
@@ -247,7 +252,8 @@ _TRUNCATED = re.compile(r"(?:\[\s?(?:…|\.\.\.)\s?\]|\(\s?(?:…|\.\.\.)\s?\))\
 
 def truncated_teaser(text: str, f: Features) -> Label:
     """A paragraph that ends in a bracketed ellipsis is a teaser for another page."""
-    if _TRUNCATED.search(text[-12:]):
+    tail = text[-12:]
+    if tail.rstrip().endswith(("]", ")")) and _TRUNCATED.search(tail):  # cheap test first
         return C.RELATED, "shape:truncated-teaser"
     return None
 
