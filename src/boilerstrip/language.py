@@ -53,13 +53,12 @@ def detect_sample(sample: list[list[str]]) -> Optional[str]:
     total = sum(map(len, sample))
     if not total:
         return None
-    counts = Counter(chain.from_iterable(sample))
-    # Speed: one lookup per distinct token for all languages, then each language's
-    # list meets only the few stop words the page has.
-    present = _all_stopwords().intersection(counts)
+    # Speed: only tokens that are a stop word of some language are counted (one
+    # C-level lookup per token), so each language's list meets only those.
+    counts = Counter(filter(_all_stopwords().__contains__, chain.from_iterable(sample)))
     best, best_hits = None, 0
     for lang in languages():
-        hits = sum([counts[w] for w in stopwords(lang).intersection(present)])
+        hits = sum([counts[w] for w in stopwords(lang).intersection(counts)])
         if hits > best_hits:
             best, best_hits = lang, hits
     if best is None or best_hits < MIN_SHARE * total:

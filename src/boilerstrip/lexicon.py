@@ -142,12 +142,16 @@ class PhraseMatcher:
         if not norm:
             return tuple(hits)
         words = _space_split(norm, words)
-        phrase = self._prefix_phrase(norm, words[0])
-        if phrase is not None:
-            hits.append(Match(self.prefix[phrase], "prefix", phrase))
-        phrase = self._suffix_phrase(norm, words[-1])
-        if phrase is not None:
-            hits.append(Match(self.suffix[phrase], "suffix", phrase))
+        first, last = words[0], words[-1]
+        # Speed: the membership tests save a call for the many blocks that no phrase starts or ends.
+        if first in self._by_first_word:
+            phrase = self._prefix_phrase(norm, first)
+            if phrase is not None:
+                hits.append(Match(self.prefix[phrase], "prefix", phrase))
+        if last in self._by_last_word:
+            phrase = self._suffix_phrase(norm, last)
+            if phrase is not None:
+                hits.append(Match(self.suffix[phrase], "suffix", phrase))
         scanned = words[:SCAN_WORDS]
         if self._may_contain(scanned):
             hit = self._find_contained(scanned)
@@ -162,25 +166,27 @@ class PhraseMatcher:
         if not norm:
             return False
         words = _space_split(norm, words)
-        if self._prefix_phrase(norm, words[0]) is not None or self._suffix_phrase(norm, words[-1]) is not None:
+        first, last = words[0], words[-1]
+        # Speed: the membership tests save a call for the many blocks that no phrase starts or ends.
+        if first in self._by_first_word and self._prefix_phrase(norm, first) is not None:
             return True
+        if last in self._by_last_word and self._suffix_phrase(norm, last) is not None:
+            return True
+        if not self.contains:
+            return False
         scanned = words[:SCAN_WORDS]
         return self._may_contain(scanned) and self._find_contained(scanned) is not None
 
     def _prefix_phrase(self, norm: str, first: str) -> str | None:
         """The longest prefix phrase that starts *norm* (whose first word is *first*)."""
-        if first not in self._by_first_word:
-            return None  # most blocks: one lookup
-        for phrase in self._by_first_word[first]:
+        for phrase in self._by_first_word.get(first, ()):
             if norm.startswith(phrase) and (len(norm) == len(phrase) or norm[len(phrase)] == " "):
                 return phrase
         return None
 
     def _suffix_phrase(self, norm: str, last: str) -> str | None:
         """The longest suffix phrase that ends *norm* (whose last word is *last*)."""
-        if last not in self._by_last_word:
-            return None  # most blocks: one lookup
-        for phrase in self._by_last_word[last]:
+        for phrase in self._by_last_word.get(last, ()):
             if norm.endswith(phrase) and (len(norm) == len(phrase) or norm[-len(phrase) - 1] == " "):
                 return phrase
         return None
