@@ -92,9 +92,10 @@ class PhraseMatcher:
 
     Prefix and suffix phrases are indexed by their first and last word, so a
     block costs one lookup each unless its first or last word starts or ends
-    some phrase; contains phrases are indexed by their first word and looked up
-    for each word of the block. The cost is linear in the words looked at and
-    independent of the number of phrases.
+    some phrase; contains phrases are indexed by their first word, and a block's
+    words are scanned only when one of them is a one-word phrase or one of its
+    word pairs starts a longer phrase (set tests in C). The cost is linear in
+    the words looked at and independent of the number of phrases.
     """
 
     def __init__(self, entries: list[tuple[str, str, str]]) -> None:
