@@ -167,12 +167,6 @@ MIN_PITCH_DENSITY = 0.1
 MIN_PITCH_WORDS = 3
 
 
-@lru_cache(maxsize=None)
-def _pitch_vocabulary() -> frozenset[str]:
-    """Every word that adds to a pitch's score."""
-    return common_words("pitch_strong") | word_set("pitch")
-
-
 def pitch_shape(f: Features) -> Label:
     """A short block that addresses the reader with several pitch words.
 
@@ -182,11 +176,12 @@ def pitch_shape(f: Features) -> Label:
     """
     if f.words > MAX_PITCH_WORDS or f.words < MIN_PITCH_WORDS:
         return None
-    if _pitch_vocabulary().isdisjoint(f.norm_words):
+    pitch_words, strong_words = word_set("pitch"), common_words("pitch_strong")
+    if pitch_words.isdisjoint(f.norm_words) and strong_words.isdisjoint(f.norm_words):
         return None  # no pitch word at all: score 0 (a fast exit for most blocks)
     tokens = set(f.norm_words)
-    strong = tokens & common_words("pitch_strong")
-    cues = (tokens & word_set("pitch")) | strong
+    strong = tokens & strong_words
+    cues = (tokens & pitch_words) | strong
     score = len(cues) + len(strong)  # a strong pitch word counts twice
     if score < PITCH_CUES_WITH_YOU or score < MIN_PITCH_DENSITY * f.words:
         return None
