@@ -3,6 +3,7 @@ fast paths of measure() and the cheap tests before rule regexes."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from boilerstrip import Options, features, language, pipeline, rules, strip
 from boilerstrip import categories as C
 from boilerstrip.features import WORD
-from boilerstrip.lexicon import SCAN_LIMIT, SCAN_WORDS, Match, PhraseMatcher, languages, months, stopwords
+from boilerstrip.lexicon import SCAN_LIMIT, SCAN_WORDS, Match, PhraseMatcher, credit_words, languages, months, stopwords
 from boilerstrip.segment import segment
 
 from strategies import PLAIN_PARAGRAPHS, hostile_text
@@ -186,6 +187,26 @@ def test_measure_agrees_with_plain_regex_passes(text: str, repeat: int) -> None:
 
 # --- Prechecks before the rule regexes: true whenever the regex matches ------------------
 
+@functools.lru_cache(maxsize=None)
+def _credit_tail_without_lookahead() -> re.Pattern[str]:
+    return re.compile(rules._credit_tail().pattern.replace("(?=[" + _initials() + "])", ""), re.IGNORECASE)
+
+
+def _initials() -> str:
+    return "".join(sorted({re.escape(w[0]) for w in credit_words()}))
+
+
+def test_the_initials_lookahead_folds_case_like_the_credit_words() -> None:
+    # Under IGNORECASE a character class must accept exactly the characters that the
+    # words' first letters accept as literals (İ and ı for "i", for instance).
+    assert "(?=[" + _initials() + "])" in rules._credit_tail().pattern
+    initials = re.compile("[" + _initials() + "]", re.IGNORECASE)
+    literals = [re.compile(re.escape(c), re.IGNORECASE) for c in {w[0] for w in credit_words()}]
+    for code in range(0x10000):
+        c = chr(code)
+        assert bool(initials.fullmatch(c)) == any(p.fullmatch(c) for p in literals), hex(code)
+
+
 CREDITISH = st.lists(
     st.one_of(
         st.sampled_from(["Photo", "PHOTO", "Foto", "Fot", "fotografía", "PİCTURE", "pıcture", "Image", "Bild", "Фото",
@@ -205,6 +226,7 @@ CREDITISH = st.lists(
 @example("Copyrıght Reuters")
 def test_credit_prechecks_never_skip_a_match(text: str) -> None:
     tail = text[-rules.CREDIT_TAIL_CHARS :].rstrip(")]")
+    assert bool(rules._credit_tail().search(tail)) == bool(_credit_tail_without_lookahead().search(tail))
     if rules._credit_tail().search(tail):
         assert rules._may_end_with_credit(tail)
     if rules._COPYRIGHT_SIGN.search(text):
