@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections import Counter
 
 import pytest
@@ -183,6 +184,11 @@ def test_measure_agrees_with_plain_regex_passes(text: str, repeat: int) -> None:
     assert (f.words, f.stopwords, f.letters, f.digits, f.norm, f.norm_words) == _reference_measure(text)
     given_tokens = features.measure(text, STOP, WORD.findall(text.casefold()))  # as the pipeline passes them
     assert repr(given_tokens) == repr(f) and given_tokens.norm_words == f.norm_words
+
+
+def test_no_character_casefolds_to_what_the_fast_path_tests_for() -> None:
+    # measure() looks for "_" and "](" in the text as given, not in its casefolded form.
+    assert not [c for c in map(chr, range(sys.maxunicode + 1)) if c not in "_](" and not {"_", "]", "("}.isdisjoint(c.casefold())]
 
 
 # --- Prechecks before the rule regexes: true whenever the regex matches ------------------
