@@ -1,15 +1,24 @@
-"""The speed-ups change no result: the block cache and the indexed phrase matcher."""
+"""The speed-ups change no result: the block cache, the indexed phrase matcher, the
+fast paths of measure() and the cheap tests before rule regexes."""
 
 from __future__ import annotations
+
+import functools
+import re
+import sys
+from collections import Counter
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from boilerstrip import Options, pipeline, strip
-from boilerstrip.lexicon import SCAN_WORDS, Match, PhraseMatcher
+from boilerstrip import Options, features, language, pipeline, rules, strip
+from boilerstrip import categories as C
+from boilerstrip.features import WORD
+from boilerstrip.lexicon import SCAN_LIMIT, SCAN_WORDS, Match, PhraseMatcher, credit_words, languages, months, stopwords
+from boilerstrip.segment import segment
 
-from strategies import PLAIN_PARAGRAPHS
+from strategies import PLAIN_PARAGRAPHS, hostile_text
 
 # --- The block cache ------------------------------------------------------------------
 
@@ -115,6 +124,167 @@ def test_matcher_agrees_with_the_reference(entries: list[tuple[str, str, str]], 
     matcher = PhraseMatcher(entries)
     assert matcher.match(norm) == _reference(entries, norm)
     assert matcher.match(norm) == _reference(entries, norm)  # memoised: the same again
+    assert matcher.match(norm, tuple(norm.split())) == _reference(entries, norm)  # words given
+    assert matcher.matches(norm) == matcher.matches(norm, tuple(norm.split())) == bool(_reference(entries, norm))
+
+
+@pytest.mark.parametrize("norm", [" share b", "share b ", "share  b", " ", "  ", "a  share b c"])
+def test_given_words_that_are_not_the_space_split_are_not_used(norm: str) -> None:
+    # A huge block's norm is head + " " + tail, either of which may be empty:
+    # its split() words are not its split(" ") words, which the matcher reads.
+    entries = [("share", "prefix", "share b"), ("footer", "suffix", "b"), ("related", "contains", "share b")]
+    matcher = PhraseMatcher(entries)
+    assert matcher.match(norm, tuple(norm.split())) == _reference(entries, norm) == matcher.match(norm)
+    assert matcher.matches(norm, tuple(norm.split())) == bool(_reference(entries, norm))
+
+
+# --- Features: the fast paths of measure() against the plain regex passes -------------
+
+_NON_WORD = re.compile(r"[\W_]+")
+_LINK_TARGET = re.compile(r"\]\([^()\[\]\s]*\)?")
+_NON_LETTER = re.compile(r"[\W\d_]+")
+_NON_DIGIT = re.compile(r"\D+")
+
+
+def _reference_norm(folded: str) -> str:
+    return _NON_WORD.sub(" ", _LINK_TARGET.sub(" ", folded)).strip()
+
+
+def _reference_measure(text: str) -> tuple[object, ...]:
+    """Words, letters, digits and the normalised text, each by its own regex pass."""
+    folded = text.casefold()
+    if len(text) <= 2 * SCAN_LIMIT:
+        norm = _reference_norm(folded)
+    else:
+        norm = _reference_norm(folded[:SCAN_LIMIT]) + " " + _reference_norm(folded[-SCAN_LIMIT:])
+    tokens = WORD.findall(folded)
+    stop = len([t for t in tokens if t in STOP])
+    return (len(tokens), stop, len(_NON_LETTER.sub("", text)), len(_NON_DIGIT.sub("", text)), norm, tuple(norm.split()))
+
+
+#: Characters where the fast paths could go wrong: underscores, link targets,
+#: non-ASCII letters, digits and number signs, case folds that change length.
+TRICKY = st.sampled_from(
+    ["_", "](", "](x.example/a_b)", "[Share]", " ", "  ", "\t", "é", "ß", "ﬁ", "İ", "ı", "K", "ſ", "\u0345", "’", "“", "—",
+     "\u00a0", "٣", "０", "²", "½", "x", "X", "7", "the", "Photo", ".", ":", "\ud800", "中文", "Ж", "\n",
+     "\ud835\udc00", "\ud835", "\udc00", "\U0001d400", "\U0001d7ce", "\U0001f600"]  # lone surrogates, astral letter, digit, emoji
+)
+TEXTS = st.lists(st.one_of(TRICKY, st.text(max_size=12)), max_size=30).map("".join)
+STOP = frozenset({"the", "of", "é", "ж"})
+
+
+@settings(max_examples=300)
+@given(TEXTS, st.integers(min_value=0, max_value=3))
+@example("a_b [Share](x.example/s) 12", 0)
+@example("Straße ﬁx İstanbul ½ ² ٣", 0)
+@example("!!! " * 250 + "tail", 0)
+def test_measure_agrees_with_plain_regex_passes(text: str, repeat: int) -> None:
+    text = text * (1 + repeat * 40)  # some past 2 * SCAN_LIMIT characters: head and tail only
+    f = features.measure(text, STOP)
+    assert (f.words, f.stopwords, f.letters, f.digits, f.norm, f.norm_words) == _reference_measure(text)
+    given_tokens = features.measure(text, STOP, WORD.findall(text.casefold()))  # as the pipeline passes them
+    assert repr(given_tokens) == repr(f) and given_tokens.norm_words == f.norm_words
+
+
+def test_no_character_casefolds_to_what_the_fast_path_tests_for() -> None:
+    # measure() looks for "_" and "](" in the text as given, not in its casefolded form.
+    assert not [c for c in map(chr, range(sys.maxunicode + 1)) if c not in "_](" and not {"_", "]", "("}.isdisjoint(c.casefold())]
+
+
+# --- Prechecks before the rule regexes: true whenever the regex matches ------------------
+
+@functools.lru_cache(maxsize=None)
+def _credit_tail_without_lookahead() -> re.Pattern[str]:
+    return re.compile(rules._credit_tail().pattern.replace("(?=[" + _initials() + "])", ""), re.IGNORECASE)
+
+
+def _initials() -> str:
+    return "".join(sorted({re.escape(w[0]) for w in credit_words()}))
+
+
+def test_the_initials_lookahead_folds_case_like_the_credit_words() -> None:
+    # Under IGNORECASE a character class must accept exactly the characters that the
+    # words' first letters accept as literals (İ and ı for "i", for instance).
+    assert "(?=[" + _initials() + "])" in rules._credit_tail().pattern
+    initials = re.compile("[" + _initials() + "]", re.IGNORECASE)
+    literals = [re.compile(re.escape(c), re.IGNORECASE) for c in {w[0] for w in credit_words()}]
+    for code in range(0x10000):
+        c = chr(code)
+        assert bool(initials.fullmatch(c)) == any(p.fullmatch(c) for p in literals), hex(code)
+
+
+CREDITISH = st.lists(
+    st.one_of(
+        st.sampled_from(["Photo", "PHOTO", "Foto", "Fot", "fotografía", "PİCTURE", "pıcture", "Image", "Bild", "Фото",
+                         "credit", "ſource", ":", ".", " ", "(", ")", "]", "—", "|", "!", "?", "Jane Doe", "AP", "Reuters",
+                         "©", "(c)", "(C)", "copyright", "COPYRIGHT", "CopyRİght", "coPYrıght", "2024"]),
+        st.text(max_size=6),
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(CREDITISH)
+@example("At dawn. Photo: Jane Doe/AP")
+@example("PİCTURE: Jane Doe")
+@example("Fot. Jan Kowalski")
+@example("Copyrıght Reuters")
+def test_credit_prechecks_never_skip_a_match(text: str) -> None:
+    tail = text[-rules.CREDIT_TAIL_CHARS :].rstrip(")]")
+    assert bool(rules._credit_tail().search(tail)) == bool(_credit_tail_without_lookahead().search(tail))
+    if rules._credit_tail().search(tail):
+        assert rules._may_end_with_credit(tail)
+    if rules._COPYRIGHT_SIGN.search(text):
+        assert rules._may_have_copyright_sign(text)
+
+
+_OLD_NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{1,2}:\d\d\b")
+DATEISH = st.lists(st.sampled_from(["1", "12", "2024", ".", "/", "-", ":", " ", "a", "_", "٣", "pm", "[", "]", "(", ")", "…", "..."]), max_size=16).map("".join)
+
+
+@settings(max_examples=500)
+@given(DATEISH)
+@example("at 16:02")
+@example("a16:02")
+@example("13.02.2025")
+@example("the first results [...]")
+def test_date_and_teaser_shortcuts_agree_with_the_single_regex(text: str) -> None:
+    f = features.measure(text, STOP)
+    no_month = frozenset({"nomonth"})
+    assert rules._has_date(text, f, no_month) == (f.digits > 0 and bool(_OLD_NUMERIC_DATE.search(text)))
+    assert (rules.truncated_teaser(text, f) is not None) == bool(rules._TRUNCATED.search(text[-12:]))
+
+
+def _reference_lexicon_rule(text: str, f: features.Features, matcher: PhraseMatcher) -> object:
+    """lexicon_rule without its shortcut for long blocks."""
+    for hit in matcher.match(f.norm):
+        if hit.kind == "exact":
+            return hit.concept, f"lexicon:{hit.concept}"
+        limit = rules._MAX_WORDS.get(hit.concept, rules.MAX_PHRASE_WORDS)
+        if hit.concept == C.BYLINE and rules._has_date(text, f, MONTHS):
+            limit = rules.MAX_DATED_BYLINE_WORDS
+        if f.words <= limit and not rules._is_prose_sentence(f, hit):
+            return hit.concept, f"lexicon:{hit.concept}:{hit.kind}"
+    return None
+
+
+MONTHS = months()
+RULE_ENTRIES = [
+    ("byline", "prefix", "by"), ("share", "suffix", "share"), ("related", "contains", "see also"),
+    ("footer", "exact", " ".join(["word"] * 45)), ("inline_promo", "prefix", "read more"),
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["by", "share", "see", "also", "word", "read", "more", "12", "may", "2024", "."]), max_size=60))
+@example(["word"] * 45)
+@example(["by"] + ["word"] * 45)
+def test_lexicon_rule_agrees_on_long_and_short_blocks(words: list[str]) -> None:
+    text = " ".join(words)
+    matcher = PhraseMatcher(RULE_ENTRIES)
+    f = features.measure(text, STOP)
+    assert rules.lexicon_rule(text, f, matcher, MONTHS) == _reference_lexicon_rule(text, f, matcher)
 
 
 def test_swapping_the_phrase_matcher_empties_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -125,3 +295,75 @@ def test_swapping_the_phrase_matcher_empties_the_cache(monkeypatch: pytest.Monke
     monkeypatch.setattr(pipeline, "matcher", lambda: custom)
     after = _decisions(page)
     assert after[0][2] == "share" and after[0][3] == ("lexicon:share",)
+
+
+# --- Segmentation: one regex match per block against the line-by-line reference --------
+
+_LINE = re.compile(r"[^\r\n]+")
+
+
+def _reference_segment(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _LINE.finditer(text):
+        line = m.group()
+        stripped = line.strip()
+        if stripped:
+            start = m.start() + len(line) - len(line.lstrip())
+            spans.append((start, start + len(stripped)))
+    return spans
+
+
+@settings(max_examples=400)
+@given(hostile_text())
+@example(" \u2028a\x0c b \u00a0\r\n\r\x85\n\t c\u3000")
+@example("a" + " " * 50 + "b" + " " * 50)
+def test_segment_agrees_with_line_by_line_trimming(text: str) -> None:
+    assert segment(text) == _reference_segment(text)
+
+
+# --- Language detection: the shared token sample against the plain count --------------------
+
+
+def _reference_detect(blocks: list[str]) -> str | None:
+    tokens: list[str] = []
+    for text in blocks:
+        tokens.extend(WORD.findall(text[:2000].casefold()))
+        if len(tokens) >= language.SAMPLE_TOKENS:
+            break
+    if not tokens:
+        return None
+    counts = Counter(tokens)
+    best, best_hits = None, 0
+    for lang in languages():
+        hits = sum(counts[w] for w in stopwords(lang) if w in counts)
+        if hits > best_hits:
+            best, best_hits = lang, hits
+    if best is None or best_hits < language.MIN_SHARE * len(tokens):
+        return None
+    return best
+
+
+#: Stop words of several languages (some shared: "de", "la", "in"), and other words.
+MIXED_WORDS = st.sampled_from(["the", "and", "der", "und", "le", "de", "la", "in", "het", "и", "в", "że", "city", "Zeit", "中文", "42"])
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(MIXED_WORDS, max_size=40).map(" ".join), max_size=12))
+@example(["the " * 1500, "der " * 1600, "und " * 10])  # the sample stops inside the second block
+@example(["x" * 2100 + " der"])  # a block read only up to SAMPLE_CHARS
+def test_detect_agrees_with_the_plain_count(blocks: list[str]) -> None:
+    assert language.detect(blocks) == _reference_detect(blocks)
+
+
+@settings(max_examples=60)
+@given(st.lists(st.sampled_from(PLAIN_PARAGRAPHS + ["Share", "Home", "x" * 2100 + " the end.", "a_b [Read](x.example/r)"]), max_size=12))
+def test_handing_on_the_sample_tokens_changes_no_result(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    pipeline.clear_cache()
+    handed_on = strip(text)
+    pipeline.clear_cache()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pipeline, "SAMPLE_CHARS", -1)  # no block's tokens are handed on
+        measured = strip(text)
+    pipeline.clear_cache()
+    assert handed_on == measured

@@ -159,10 +159,12 @@ def first_label(
 
 def new_draft(label: str, reason: str, f: Features) -> Draft:
     """The working state of a block that starts with its first label."""
-    return Draft(label, reason, weight=_weight(label, f))
+    return Draft(label, reason, first_weight(label, f))
 
 
-def _weight(label: str, f: Features) -> float:
+def first_weight(label: str, f: Features) -> float:
+    """The region weight of a block with this first label: a function of the label
+    and the features alone (the pipeline caches it with the first pass)."""
     if label == PROSE:
         return 1.0 + min(f.words, PROSE_WORD_CAP) / 10.0
     if label == SENTENCE:
@@ -178,7 +180,7 @@ def _weight(label: str, f: Features) -> float:
 
 def is_cut_heading(f: Features, cut: PhraseMatcher) -> bool:
     """A short block naming a section that ends the article ("Related Articles", ...)."""
-    return f.words <= HEADING_MAX_WORDS and bool(cut.match(f.norm))
+    return f.words <= HEADING_MAX_WORDS and cut.matches(f.norm, f.norm_words)
 
 
 #: A related section opened above all prose ends at a full-sentence prose block of
@@ -398,7 +400,7 @@ def sectioned_article(drafts: list[Draft], feats: Sequence[Features]) -> None:
         return
     if not any(d.section and d.label == PROSE for d in drafts):
         return
-    weights = [_weight(d.label, f) if d.section else d.weight for d, f in zip(drafts, feats)]
+    weights = [first_weight(d.label, f) if d.section else d.weight for d, f in zip(drafts, feats)]
     first, last = _heaviest_run(weights)
     for i in range(first, last):
         d = drafts[i]

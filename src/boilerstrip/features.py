@@ -53,6 +53,7 @@ class Features:
         colon: bool,
         sentences: int,
         norm: str,
+        norm_words: tuple[str, ...] | None = None,
     ) -> None:
         self.chars = chars
         self.words = words
@@ -64,7 +65,8 @@ class Features:
         self.colon = colon  # ends with a colon: introduces what follows
         self.sentences = sentences  # sentence breaks inside the block, plus one
         self.norm = norm  # normalised text (see lexicon.normalise); head and tail only for huge blocks
-        self._norm_words: tuple[str, ...] | None = None
+        # The words of ``norm`` when the caller has them already, else split on first use.
+        self._norm_words = norm_words
 
     @property
     def norm_words(self) -> tuple[str, ...]:
@@ -87,6 +89,11 @@ _NON_LETTER = re.compile(r"[\W\d_]+")
 # Everything that is not a decimal digit.
 _NON_DIGIT = re.compile(r"\D+")
 _DIGIT = re.compile(r"\d")
+# The ASCII letters and digits, as bytes for ``bytes.translate``: among ASCII
+# characters these are exactly what the regexes above count (``[^\W\d_]`` and ``\d``).
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ASCII_DIGITS = b"0123456789"
+_ASCII = bytes(range(128))
 
 
 def _has_sentence_mark(text: str) -> bool:
@@ -94,30 +101,66 @@ def _has_sentence_mark(text: str) -> bool:
     return "." in text or "!" in text or "?" in text or "…" in text
 
 
-def measure(text: str, stopwords: frozenset[str]) -> Features:
-    """Measure one block's *text* against the page language's *stopwords*."""
-    folded = text.casefold()
-    if len(text) <= 2 * SCAN_LIMIT:
-        norm = normalise_folded(folded)
-    else:
+def _letters_and_digits(text: str) -> tuple[int, int]:
+    r"""The letters (``[^\W\d_]``) and decimal digits (``\d``) of *text*.
+
+    Speed: a regex pass over every character matches once per word gap and
+    costs far more than byte-level counting. In UTF-8 every byte of a non-ASCII
+    character is 0x80 or above, so the ASCII letters and digits are counted with
+    ``bytes.translate`` (a C loop over a 256-entry table) on the encoded text,
+    and deleting the ASCII bytes leaves the non-ASCII characters (a curly quote
+    here and there in most text), which go through the Unicode-aware regexes.
+    "surrogatepass" carries lone surrogates through (\W either way).
+    """
+    encoded = text.encode("utf-8", "surrogatepass")
+    n = len(encoded)
+    letters = n - len(encoded.translate(None, _ASCII_LETTERS))
+    digits = n - len(encoded.translate(None, _ASCII_DIGITS))
+    if n != len(text):
+        rest = encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+        letters += len(_NON_LETTER.sub("", rest))
+        if _DIGIT.search(rest):
+            digits += len(_NON_DIGIT.sub("", rest))
+    return letters, digits
+
+
+def measure(text: str, stopwords: frozenset[str], tokens: list[str] | None = None) -> Features:
+    """Measure one block's *text* against the page language's *stopwords*.
+
+    *tokens* may give ``WORD.findall(text.casefold())`` when the caller has them
+    (the language detector's sample); they are not computed again.
+    """
+    if tokens is None:
+        tokens = WORD.findall(text.casefold())
+    norm_words: tuple[str, ...] | None = None
+    if len(text) > 2 * SCAN_LIMIT:
+        folded = text.casefold()
         norm = normalise_folded(folded[:SCAN_LIMIT]) + " " + normalise_folded(folded[-SCAN_LIMIT:])
-    tokens = WORD.findall(folded)
+    elif "_" in text or "](" in text:
+        norm = normalise_folded(text.casefold())
+    else:
+        # Speed: without underscores (word characters that normalise() drops) and
+        # link targets, the normalised text is exactly the word tokens joined by
+        # single spaces, so it needs no second regex pass (tests/test_speedups.py).
+        # (No character casefolds to "_", "]" or "(", so the text is tested as given.)
+        norm_words = tuple(tokens)
+        norm = " ".join(norm_words)
     stop = len([t for t in tokens if t in stopwords]) if stopwords else 0
-    letters = len(_NON_LETTER.sub("", text))
-    digits = len(_NON_DIGIT.sub("", text)) if _DIGIT.search(text) else 0
+    letters, digits = _letters_and_digits(text)
     stripped = text.rstrip(_CLOSERS)
     last = stripped[-1] if stripped else ""
     terminal_char = last if last in _TERMINALS else ""
     sentences = 1 + len(_SENTENCE_BREAK.findall(text)) if _has_sentence_mark(text) else 1
     return Features(
-        chars=len(text),
-        words=len(tokens),
-        stopwords=stop,
-        letters=letters,
-        digits=digits,
-        terminal=bool(terminal_char),
-        terminal_char=terminal_char,
-        colon=last in ":：",
-        sentences=sentences,
-        norm=norm,
+        len(text),
+        len(tokens),
+        stop,
+        letters,
+        digits,
+        bool(terminal_char),
+        terminal_char,
+        last in ":：",
+        sentences,
+        norm,
+        norm_words,
     )

@@ -8,6 +8,8 @@ a language hits its list far more often than any other list.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
+from itertools import chain
 from typing import Iterable, Optional
 
 from .features import WORD
@@ -15,6 +17,8 @@ from .lexicon import languages, stopwords
 
 #: Tokens looked at; a few hundred are plenty to tell the nine languages apart.
 SAMPLE_TOKENS = 3000
+#: Characters of each block that are tokenised.
+SAMPLE_CHARS = 2000
 #: Below this share of stop-word tokens the text is not taken to be in any
 #: language we know (CJK, Arabic, or word lists); the neutral fallback applies.
 MIN_SHARE = 0.08
@@ -22,19 +26,47 @@ MIN_SHARE = 0.08
 
 def detect(blocks: Iterable[str]) -> Optional[str]:
     """The language code whose stop words cover most tokens, or None."""
-    tokens: list[str] = []
+    return detect_sample(sample_tokens(blocks))
+
+
+def sample_tokens(blocks: Iterable[str]) -> list[list[str]]:
+    """The casefolded word tokens of the first blocks, block by block.
+
+    Blocks are taken in order until :data:`SAMPLE_TOKENS` tokens are reached;
+    only the first :data:`SAMPLE_CHARS` characters of a block are read, so the
+    tokens of a shorter block are those that :func:`features.measure` finds
+    (the pipeline hands them on rather than tokenising the block twice).
+    """
+    sample: list[list[str]] = []
+    n = 0
     for text in blocks:
-        tokens.extend(WORD.findall(text[:2000].casefold()))
-        if len(tokens) >= SAMPLE_TOKENS:
+        tokens = WORD.findall(text[:SAMPLE_CHARS].casefold())
+        sample.append(tokens)
+        n += len(tokens)
+        if n >= SAMPLE_TOKENS:
             break
-    if not tokens:
+    return sample
+
+
+def detect_sample(sample: list[list[str]]) -> Optional[str]:
+    """:func:`detect` on the tokens of :func:`sample_tokens`."""
+    total = sum(map(len, sample))
+    if not total:
         return None
-    counts = Counter(tokens)
+    # Speed: only tokens that are a stop word of some language are counted (one
+    # C-level lookup per token), so each language's list meets only those.
+    counts = Counter(filter(_all_stopwords().__contains__, chain.from_iterable(sample)))
     best, best_hits = None, 0
     for lang in languages():
         hits = sum([counts[w] for w in stopwords(lang).intersection(counts)])
         if hits > best_hits:
             best, best_hits = lang, hits
-    if best is None or best_hits < MIN_SHARE * len(tokens):
+    if best is None or best_hits < MIN_SHARE * total:
         return None
     return best
+
+
+@lru_cache(maxsize=None)
+def _all_stopwords() -> frozenset[str]:
+    """The stop words of every language with a lexicon."""
+    return frozenset().union(*(stopwords(lang) for lang in languages()))

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 import os
+from itertools import compress
 from typing import Callable
 
 #: Concepts whose phrases name a removed category (file name = category name).
@@ -93,9 +94,10 @@ class PhraseMatcher:
 
     Prefix and suffix phrases are indexed by their first and last word, so a
     block costs one lookup each unless its first or last word starts or ends
-    some phrase; contains phrases are indexed by their first word and looked up
-    for each word of the block. The cost is linear in the words looked at and
-    independent of the number of phrases.
+    some phrase; contains phrases are indexed by their first word, and a block's
+    words are scanned only when one of them is a one-word phrase or one of its
+    word pairs starts a longer phrase (set tests in C). The cost is linear in
+    the words looked at and independent of the number of phrases.
     """
 
     def __init__(self, entries: list[tuple[str, str, str]]) -> None:
@@ -110,12 +112,28 @@ class PhraseMatcher:
         # Phrases by their first (prefix, contains) or last (suffix) word, longest first.
         self._by_first_word = _index(self.prefix, first=True)
         self._by_last_word = _index(self.suffix, first=False)
+        # (word count, phrase, the words after the first) of the contains phrases.
         self._contained_by_first_word = {
-            word: tuple((_word_count(p), p) for p in phrases)
+            word: tuple((_word_count(p), p, tuple(p.split(" ")[1:])) for p in phrases)
             for word, phrases in _index(self.contains, first=True, key=len).items()
         }
-    def match(self, norm: str) -> tuple[Match, ...]:
+        # A cheap test before that scan: the one-word contains phrases, and the first
+        # two words of the longer ones (most blocks hold a word such as "the" that
+        # starts some phrase, few hold one of its first word pairs).
+        self._contained_words = frozenset(p for p in self.contains if " " not in p)
+        self._contained_pairs = frozenset(
+            (words[0], words[1]) for words in (p.split(" ") for p in self.contains) if len(words) > 1
+        )
+
+    def exact_match(self, norm: str) -> str | None:
+        """The concept of the phrase that is the whole of *norm*, if any (the first hit of :meth:`match`)."""
+        return self.exact.get(norm)
+
+    def match(self, norm: str, words: tuple[str, ...] | None = None) -> tuple[Match, ...]:
         """Every hit on the normalised block text *norm*, exact hits first.
+
+        *words* may give ``norm.split()`` when the caller has it already (see
+        ``Features.norm_words``), to save splitting *norm* again.
 
         Contains phrases are looked for only among the first
         :data:`SCAN_WORDS` words, so a huge block costs no more than a small one.
@@ -126,31 +144,90 @@ class PhraseMatcher:
             hits.append(Match(concept, "exact", norm))
         if not norm:
             return tuple(hits)
-        space = norm.find(" ")
-        first = norm if space < 0 else norm[:space]
-        for phrase in self._by_first_word.get(first, ()):
-            if norm.startswith(phrase) and (len(norm) == len(phrase) or norm[len(phrase)] == " "):
+        words = _space_split(norm, words)
+        first, last = words[0], words[-1]
+        # Speed: the membership tests save a call for the many blocks that no phrase starts or ends.
+        if first in self._by_first_word:
+            phrase = self._prefix_phrase(norm, first)
+            if phrase is not None:
                 hits.append(Match(self.prefix[phrase], "prefix", phrase))
-                break
-        last = norm[norm.rfind(" ") + 1 :]
-        for phrase in self._by_last_word.get(last, ()):
-            if norm.endswith(phrase) and (len(norm) == len(phrase) or norm[-len(phrase) - 1] == " "):
+        if last in self._by_last_word:
+            phrase = self._suffix_phrase(norm, last)
+            if phrase is not None:
                 hits.append(Match(self.suffix[phrase], "suffix", phrase))
-                break
-        words = norm.split(" ", SCAN_WORDS)[:SCAN_WORDS]
-        if not self._contained_by_first_word.keys().isdisjoint(words):
-            hit = self._find_contained(words)
+        scanned = words[:SCAN_WORDS]
+        if self._may_contain(scanned):
+            hit = self._find_contained(scanned)
             if hit is not None:
                 hits.append(hit)
         return tuple(hits)
 
-    def _find_contained(self, words: list[str]) -> Match | None:
-        index = self._contained_by_first_word
-        for i, word in enumerate(words):
-            for n, phrase in index.get(word, ()):
-                if n == 1 or " ".join(words[i : i + n]) == phrase:
+    def matches(self, norm: str, words: tuple[str, ...] | None = None) -> bool:
+        """``bool(self.match(norm, words))``, without building the hits."""
+        if norm in self.exact:
+            return True
+        if not norm:
+            return False
+        words = _space_split(norm, words)
+        first, last = words[0], words[-1]
+        # Speed: the membership tests save a call for the many blocks that no phrase starts or ends.
+        if first in self._by_first_word and self._prefix_phrase(norm, first) is not None:
+            return True
+        if last in self._by_last_word and self._suffix_phrase(norm, last) is not None:
+            return True
+        if not self.contains:
+            return False
+        scanned = words[:SCAN_WORDS]
+        return self._may_contain(scanned) and self._find_contained(scanned) is not None
+
+    def _prefix_phrase(self, norm: str, first: str) -> str | None:
+        """The longest prefix phrase that starts *norm* (whose first word is *first*)."""
+        for phrase in self._by_first_word.get(first, ()):
+            if norm.startswith(phrase) and (len(norm) == len(phrase) or norm[len(phrase)] == " "):
+                return phrase
+        return None
+
+    def _suffix_phrase(self, norm: str, last: str) -> str | None:
+        """The longest suffix phrase that ends *norm* (whose last word is *last*)."""
+        for phrase in self._by_last_word.get(last, ()):
+            if norm.endswith(phrase) and (len(norm) == len(phrase) or norm[-len(phrase) - 1] == " "):
+                return phrase
+        return None
+
+    def _may_contain(self, words: tuple[str, ...]) -> bool:
+        """False when no contains phrase can occur in *words*: tests in C, no scan.
+
+        A one-word phrase is one of the words; a longer one starts with one of
+        them (cheap to rule out) and then with one of the word pairs.
+        """
+        if not self._contained_words.isdisjoint(words):
+            return True
+        if self._contained_by_first_word.keys().isdisjoint(words):
+            return False
+        return not self._contained_pairs.isdisjoint(zip(words, words[1:]))
+
+    def _find_contained(self, words: tuple[str, ...]) -> Match | None:
+        """The first contains phrase in *words*: leftmost start, then longest phrase.
+
+        Speed: the index is looked up for every word in one C-level ``map``, and
+        only the words that start some phrase are visited in Python; a phrase's
+        remaining words are compared as a tuple slice instead of joining strings.
+        """
+        starts = list(map(self._contained_by_first_word.get, words))
+        for i in compress(range(len(words)), starts):
+            for n, phrase, rest in starts[i]:  # type: ignore[union-attr]  # compress skips None
+                if n == 1 or words[i + 1 : i + n] == rest:
                     return Match(self.contains[phrase], "contains", phrase)
         return None
+
+
+def _space_split(norm: str, words: tuple[str, ...] | None) -> tuple[str, ...]:
+    """``norm.split(" ")`` as a tuple, which is *words* (``norm.split()``) when that
+    has as many words as *norm* has spaces plus one: normalised text has no white
+    space but spaces, so then it has no leading, trailing or double space."""
+    if words is None or len(words) != norm.count(" ") + 1:
+        return tuple(norm.split(" "))
+    return words
 
 
 def _word_count(phrase: str) -> int:

@@ -15,19 +15,19 @@ from .classify import (
     extend_over_inline_clutter,
     final_labels,
     first_label,
+    first_weight,
     is_cut_heading,
     main_region,
     mark_author_bio,
     mark_captions,
     mark_date_lists,
     mark_sections,
-    new_draft,
     numbered_list_after,
     sectioned_article,
     text_class,
 )
 from .features import Features, measure
-from .language import detect
+from .language import SAMPLE_CHARS, detect_sample, sample_tokens
 from .lexicon import PhraseMatcher, bio_phrases, cut_matcher, matcher, months, stopwords
 from .options import Options
 from .result import Block, Result
@@ -49,8 +49,9 @@ CACHE_MAX_CHARS = 200
 #: Entries per generation (two generations: about 20 MB at most).
 CACHE_MAX_ENTRIES = 10_000
 
-# (features, first label, its reason, whether the block is a section-cut heading)
-_FirstPass = Tuple[Features, str, str, bool]
+# (features, first label, its reason, whether the block is a section-cut heading,
+# the region weight of a block with that label)
+_FirstPass = Tuple[Features, str, str, bool, float]
 _Key = Tuple[Optional[str], str]
 _cache: dict[_Key, _FirstPass] = {}
 _old_cache: dict[_Key, _FirstPass] = {}
@@ -80,9 +81,17 @@ def _use_matchers(rules: PhraseMatcher, cut: PhraseMatcher) -> None:
 
 
 def _first_pass(
-    text: str, language: Optional[str], stop: frozenset[str], rules: PhraseMatcher, cut: PhraseMatcher
+    text: str,
+    language: Optional[str],
+    stop: frozenset[str],
+    rules: PhraseMatcher,
+    cut: PhraseMatcher,
+    tokens: Optional[list[str]] = None,
 ) -> _FirstPass:
-    """Everything about one block that needs no neighbours, from the cache when seen before."""
+    """Everything about one block that needs no neighbours, from the cache when seen before.
+
+    *tokens*: the block's casefolded word tokens if the language detector has them.
+    """
     key = (language, text)
     hit = _cache.get(key)
     if hit is not None:
@@ -91,9 +100,9 @@ def _first_pass(
     if hit is not None:
         _remember(key, hit)
         return hit
-    f = measure(text, stop)
+    f = measure(text, stop, tokens)
     label, reason = first_label(text, f, rules, months(), language is not None)
-    entry = (f, label, reason, is_cut_heading(f, cut))
+    entry = (f, label, reason, is_cut_heading(f, cut), first_weight(label, f))
     if len(text) <= CACHE_MAX_CHARS:
         _remember(key, entry)
     return entry
@@ -124,7 +133,7 @@ def _apply_hints(
             # The caption guess came from a neighbour only; the markup, which knows
             # figures and captions, puts the block in the article body's text.
             d.label, d.reason = text_class(feats[i], language_known)
-            d.weight = new_draft(d.label, d.reason, feats[i]).weight
+            d.weight = first_weight(d.label, feats[i])
         if hint is None or d.label not in TEXT_CLASSES:
             continue  # a text rule is more specific than the markup around it
         category, reason = hint
@@ -134,7 +143,7 @@ def _apply_hints(
             d.section = d.section_reason = ""  # markup says article, not a teaser section
             extra[i] = reason
         else:
-            d.label, d.reason, d.weight = category, reason, new_draft(category, reason, feats[i]).weight
+            d.label, d.reason, d.weight = category, reason, first_weight(category, feats[i])
     return extra
 
 
@@ -173,17 +182,25 @@ def strip(
     opts = options or _DEFAULT_OPTIONS
     spans = segment(text)
     texts = [text[s:e] for s, e in spans]
-    language = opts.language or detect(texts)
+    if opts.language:
+        language: Optional[str] = opts.language
+        known_tokens: list[Optional[list[str]]] = [None] * len(texts)
+    else:
+        sample = sample_tokens(texts)
+        language = detect_sample(sample)
+        # The sample's tokens of a block are measure()'s tokens unless the block was cut short.
+        known_tokens = [tokens if len(t) <= SAMPLE_CHARS else None for t, tokens in zip(texts, sample)]
+        known_tokens += [None] * (len(texts) - len(sample))
     stop = stopwords(language) if language else frozenset()
     rules, cut = matcher(), cut_matcher()
     _use_matchers(rules, cut)
     feats: list[Features] = []
     drafts: list[Draft] = []
     cut_headings: list[bool] = []
-    for t in texts:
-        f, label, reason, is_cut = _first_pass(t, language, stop, rules, cut)
+    for t, tokens in zip(texts, known_tokens):
+        f, label, reason, is_cut, weight = _first_pass(t, language, stop, rules, cut, tokens)
         feats.append(f)
-        drafts.append(new_draft(label, reason, f))
+        drafts.append(Draft(label, reason, weight))  # what new_draft() makes, its weight cached
         cut_headings.append(is_cut)
 
     mark_date_lists(drafts)

@@ -35,11 +35,17 @@ MAX_PROMO_WORDS = 30
 MAX_DATED_BYLINE_WORDS = 16
 
 _MAX_WORDS = {C.BYLINE: MAX_BYLINE_WORDS, C.INLINE_PROMO: MAX_PROMO_WORDS}
+#: No prefix, suffix or contains hit decides a longer block (the largest limit above).
+_MAX_PARTIAL_HIT_WORDS = max(MAX_PHRASE_WORDS, MAX_DATED_BYLINE_WORDS, *_MAX_WORDS.values())
 
 
 def lexicon_rule(text: str, f: Features, matcher: PhraseMatcher, months: frozenset[str]) -> Label:
     """The category of the first phrase that decides the block, if any."""
-    for hit in matcher.match(f.norm):
+    if f.words > _MAX_PARTIAL_HIT_WORDS:
+        # Speed: only a whole-block phrase can decide a long block; skip the word scan.
+        concept = matcher.exact_match(f.norm)
+        return (concept, f"lexicon:{concept}") if concept is not None else None
+    for hit in matcher.match(f.norm, f.norm_words):
         if hit.kind == "exact":
             return hit.concept, f"lexicon:{hit.concept}"
         limit = _MAX_WORDS.get(hit.concept, MAX_PHRASE_WORDS)
@@ -91,11 +97,21 @@ MAX_CREDIT_WORDS = 8
 MAX_BARE_COPYRIGHT_WORDS = 6
 
 
+def _may_have_copyright_sign(text: str) -> bool:
+    """A cheap test before :data:`_COPYRIGHT_SIGN`, true whenever the regex can match.
+
+    Under IGNORECASE "c", "p", "y" and "r" match only their ASCII capitals
+    (unlike "i", "k" and "s"), so "(c)" and the "pyr" of "copyright" are found as
+    "(c)"/"(C)" and in the lower-cased text.
+    """
+    return "©" in text or "(c)" in text or "(C)" in text or "pyr" in text.lower()
+
+
 def credit_shape(text: str, f: Features) -> Label:
     """Photo credits and copyright lines."""
-    if f.words <= MAX_CREDIT_WORDS and not f.terminal and _CREDIT_SLASH.match(text):
+    if f.words <= MAX_CREDIT_WORDS and not f.terminal and "/" in text and _CREDIT_SLASH.match(text):
         return C.CAPTION, "shape:credit-slash"
-    if f.words <= MAX_PHRASE_WORDS and _COPYRIGHT_SIGN.search(text):
+    if f.words <= MAX_PHRASE_WORDS and _may_have_copyright_sign(text) and _COPYRIGHT_SIGN.search(text):
         if _YEAR.search(text) or "reserved" in f.norm or f.words <= MAX_BARE_COPYRIGHT_WORDS:
             return C.FOOTER, "shape:copyright"
         return C.CAPTION, "shape:copyright-credit"
@@ -110,8 +126,12 @@ CREDIT_TAIL_CHARS = 120
 def _credit_tail() -> re.Pattern[str]:
     """``<credit word>: Name`` closing a block, e.g. "... at dawn. Photo: J. Doe/AP"."""
     words = "|".join(re.escape(w) for w in sorted(credit_words(), key=len, reverse=True))
+    # Speed: the lookahead for the words' first letters (implied by the alternation,
+    # and case-folded the same way) spares trying every word after every space.
+    initials = "".join(sorted({re.escape(w[0]) for w in credit_words()}))
     return re.compile(
         r"(?:\A|[\s(\[—–|-])"  # start, or a space, bracket or dash before the credit word
+        r"(?=[" + initials + r"])"  # a credit word's first letter
         r"(?:" + words + r")"  # the credit word
         r"\s?[:.]\s?"  # its colon (or the "Fot." abbreviation)
         r"[^\s.!?][^.!?]{1,80}\Z",  # a name, no sentence end after it
@@ -119,9 +139,21 @@ def _credit_tail() -> re.Pattern[str]:
     )
 
 
+def _may_end_with_credit(tail: str) -> bool:
+    """A cheap test before :func:`_credit_tail`, true whenever the regex can match.
+
+    The credit's name runs to the end without ".", "!" or "?", so the tail does not
+    end in one; and the credit word is followed by ":" or ".".
+    """
+    return tail[-1:] not in ".!?" and (":" in tail or "." in tail)
+
+
 def credit_tail(text: str, f: Features) -> Label:
     """A caption that ends with its photo credit, or a credit alone."""
-    if f.words <= MAX_PHRASE_WORDS and _credit_tail().search(text[-CREDIT_TAIL_CHARS:].rstrip(")]")):
+    if f.words > MAX_PHRASE_WORDS:
+        return None
+    tail = text[-CREDIT_TAIL_CHARS:].rstrip(")]")
+    if _may_end_with_credit(tail) and _credit_tail().search(tail):
         return C.CAPTION, "shape:credit-tail"
     return None
 
@@ -148,9 +180,12 @@ def pitch_shape(f: Features) -> Label:
     """
     if f.words > MAX_PITCH_WORDS or f.words < MIN_PITCH_WORDS:
         return None
+    pitch_words, strong_words = word_set("pitch"), common_words("pitch_strong")
+    if pitch_words.isdisjoint(f.norm_words) and strong_words.isdisjoint(f.norm_words):
+        return None  # no pitch word at all: score 0 (a fast exit for most blocks)
     tokens = set(f.norm_words)
-    strong = tokens & common_words("pitch_strong")
-    cues = (tokens & word_set("pitch")) | strong
+    strong = tokens & strong_words
+    cues = (tokens & pitch_words) | strong
     score = len(cues) + len(strong)  # a strong pitch word counts twice
     if score < PITCH_CUES_WITH_YOU or score < MIN_PITCH_DENSITY * f.words:
         return None
@@ -168,10 +203,11 @@ MAX_DATELINE_WORDS = 20
 #: Share of date tokens (digits, months, am/pm) in a dateline.
 MIN_DATE_SHARE = 0.35
 _TIME_WORDS = frozenset({"am", "pm", "a", "p", "m", "h", "uhr", "hrs"})
-_NUMERIC_DATE = re.compile(
-    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"  # 13-02-2025, 2025-02-13, 13.02.25
-    r"|\b\d{1,2}:\d\d\b"  # 16:02
-)
+# A numeric date or a clock time. Two patterns rather than one alternation: a
+# pattern that starts with a digit class lets the regex engine skip ahead to the
+# next digit, and the clock time is looked for only when there is a colon.
+_NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")  # 13-02-2025, 2025-02-13, 13.02.25
+_CLOCK_TIME = re.compile(r"\b\d{1,2}:\d\d\b")  # 16:02
 _RELATIVE_TIME = re.compile(
     r"\b\d{1,3} ?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|std|stunden?|tagen?|minuten?|heures?|jours?|horas?|días?|dias?|ore|giorni|uur|dagen)\b"
     r".{0,12}\b(?:ago|read|geleden|fa|atrás|назад|lesezeit|lecture|lectura|leitura|lettura)",
@@ -183,7 +219,11 @@ def _has_date(text: str, f: Features, months: frozenset[str]) -> bool:
     """A numeric date or time, or a month name with a number."""
     if f.digits == 0:
         return False
-    return bool(_NUMERIC_DATE.search(text)) or any(t in months for t in f.norm_words)
+    return (
+        _NUMERIC_DATE.search(text) is not None
+        or (":" in text and _CLOCK_TIME.search(text) is not None)
+        or not months.isdisjoint(f.norm_words)
+    )
 
 
 def date_shape(text: str, f: Features, months: frozenset[str]) -> Label:
@@ -200,7 +240,7 @@ def date_shape(text: str, f: Features, months: frozenset[str]) -> Label:
         dateish = sum(1 for t in tokens if t.isdigit() or t in months or t in _TIME_WORDS)
         if dateish >= MIN_DATE_SHARE * len(tokens) or (f.words <= 10 and not f.terminal):
             return C.BYLINE, "shape:date"
-    if _RELATIVE_TIME.search(text) and f.words <= 6:
+    if f.words <= 6 and _RELATIVE_TIME.search(text):
         return C.BYLINE, "shape:relative-time"
     return None
 
@@ -211,7 +251,8 @@ _TRUNCATED = re.compile(r"(?:\[\s?(?:…|\.\.\.)\s?\]|\(\s?(?:…|\.\.\.)\s?\))\
 
 def truncated_teaser(text: str, f: Features) -> Label:
     """A paragraph that ends in a bracketed ellipsis is a teaser for another page."""
-    if _TRUNCATED.search(text[-12:]):
+    tail = text[-12:]
+    if tail.rstrip().endswith(("]", ")")) and _TRUNCATED.search(tail):  # cheap test first
         return C.RELATED, "shape:truncated-teaser"
     return None
 
@@ -236,7 +277,10 @@ def share_row(f: Features) -> Label:
     if f.words > MAX_SHARE_ROW_WORDS:
         return None
     tokens = f.norm_words
-    buttons = sum(1 for t in tokens if t in word_set("share_buttons"))
+    share_buttons = word_set("share_buttons")
+    if share_buttons.isdisjoint(tokens):
+        return None  # no button name: a fast exit for most blocks
+    buttons = sum(1 for t in tokens if t in share_buttons)
     if buttons >= 2 and buttons >= MIN_SHARE_ROW_SHARE * len(tokens):
         return C.SHARE, "shape:share-row"
     return None

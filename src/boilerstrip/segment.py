@@ -12,23 +12,18 @@ from __future__ import annotations
 
 import re
 
-# A line: a run of anything but CR/LF. Matching runs of one negated class is linear.
-_LINE = re.compile(r"[^\r\n]+")
+# A block: from the first to the last non-space character of a line. ``\S`` and
+# ``str.strip()`` agree on white space (both use ``str.isspace``), and CR and LF are
+# white space, so a match never crosses a line end. Linear: the search scans for
+# the first non-space once, and the greedy run backtracks at most over the line's
+# trailing white space, which the next search then skips.
+_BLOCK = re.compile(r"\S(?:[^\r\n]*\S)?")
 
 
 def segment(text: str) -> list[tuple[int, int]]:
     """Return the trimmed spans of the non-blank lines of *text*.
 
     >>> segment("  Title \\r\\n\\r\\nBody.\\n")
-    [(2, 7), (11, 16)]
+    [(2, 7), (12, 17)]
     """
-    spans: list[tuple[int, int]] = []
-    append = spans.append
-    for match in _LINE.finditer(text):
-        line = match.group()
-        stripped = line.strip()
-        if not stripped:
-            continue
-        start = match.start() + (len(line) - len(line.lstrip()))
-        append((start, start + len(stripped)))
-    return spans
+    return [match.span() for match in _BLOCK.finditer(text)]
