@@ -14,9 +14,13 @@ Passes, in the order pipeline.strip() runs them (each linear in the number of bl
 6. ``final_labels``: inside the region prose is body, headings and lists are
    body between prose, a list introduced by a colon closes the article;
    between the headline and the region a sentence is the standfirst; a second
-   run of prose half as heavy as the region is body too; the rest is removed
-   with the category its rule or section gave it.
-7. ``apply_precision`` / ``apply_recall`` (presets) and ``apply_keep`` (category
+   run of prose half as heavy as the region is body too, and so is a numbered
+   list that goes on counting after the region (``numbered_list_after``); the
+   rest is removed with the category its rule or section gave it.
+7. ``sectioned_article``: a page with no kept prose takes its heaviest run of
+   prose under a section heading; ``mark_author_bio``: an author's bio closing
+   the article is a byline.
+8. ``apply_precision`` / ``apply_recall`` (presets) and ``apply_keep`` (category
    switches) change decisions after that, each in one direction only.
 """
 
@@ -368,9 +372,7 @@ def mark_author_bio(
     :data:`MAX_BIO_BLOCKS` kept blocks becomes a byline.
     """
     kept = [i for i, d in enumerate(drafts) if d.category == C.BODY]
-    for i in kept[-MAX_BIO_BLOCKS:]:
-        if kept.index(i) < MIN_BLOCKS_BEFORE_BIO:
-            continue
+    for i in kept[max(MIN_BLOCKS_BEFORE_BIO, len(kept) - MAX_BIO_BLOCKS) :]:
         f = feats[i]
         if f.words <= MAX_BIO_WORDS and _opens_bio(f.norm, phrases):
             d = drafts[i]
