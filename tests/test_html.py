@@ -448,6 +448,20 @@ def test_plain_inline_elements_keep_the_hint_of_their_block() -> None:
     assert r.hints[0] == (C.SHARE, "dom:class:share")
 
 
+def test_other_space_is_what_str_split_splits_at_besides_css_white_space() -> None:
+    from boilerstrip.html.render import OTHER_SPACE
+
+    split_at = {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()}
+    assert set(OTHER_SPACE) == split_at - set(" \t\n\r\f")
+
+
+@pytest.mark.parametrize("text", ["", " ", "a  b\n\tc ", "\xa0a \xa0 b\xa0", "x\x0by  z", "\u3000 y", "a\r\n\fb"])
+def test_collapse_fast_path_equals_the_regex(text: str) -> None:
+    from boilerstrip.html.render import _WHITE, _collapse
+
+    assert _collapse(text) == _WHITE.sub(" ", text).strip()
+
+
 # --- Markup that marks the article body outranks text-only context -----------------------
 
 _PARAS = [
