@@ -411,7 +411,7 @@ def test_xpath_is_lxmls(path: pathlib.Path) -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["share-buttons socialShare", "XMLHttpRequest", "a1B2c", "ABC-def_Ghi", "post-12345", "", "  ", "café-Share", "İd nav"],
+    ["share-buttons socialShare", "XMLHttpRequest", "a1B2c", "ABC-def_Ghi", "post-12345", "", "  ", "café-Share", "İd nav", "menu-item_2", "a--b__c", "-x-", "a b", "a\tb-c", "x:y-z", "123-abc", "--"],
 )
 def test_tokens_fast_path_equals_the_split_rule(value: str) -> None:
     from boilerstrip.html.evidence import _HUMP, _SPLIT, tokens
