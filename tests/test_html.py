@@ -418,7 +418,7 @@ def test_xpath_is_lxmls(path: pathlib.Path) -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["share-buttons socialShare", "XMLHttpRequest", "a1B2c", "ABC-def_Ghi", "post-12345", "", "  ", "café-Share", "İd nav"],
+    ["share-buttons socialShare", "XMLHttpRequest", "a1B2c", "ABC-def_Ghi", "post-12345", "", "  ", "café-Share", "İd nav", "menu-item_2", "a--b__c", "-x-", "a b", "a\tb-c", "x:y-z", "123-abc", "--"],
 )
 def test_tokens_fast_path_equals_the_split_rule(value: str) -> None:
     from boilerstrip.html.evidence import _HUMP, _SPLIT, tokens
@@ -453,6 +453,20 @@ def test_xpaths_on_a_wide_page_are_lxmls() -> None:
 def test_plain_inline_elements_keep_the_hint_of_their_block() -> None:
     r = strip_html('<div class="share-box"><p>Share <b>this</b> <i><span>story</span></i></p></div><p>' + PROSE[0] + "</p>")
     assert r.hints[0] == (C.SHARE, "dom:class:share")
+
+
+def test_other_space_is_what_str_split_splits_at_besides_css_white_space() -> None:
+    from boilerstrip.html.render import OTHER_SPACE
+
+    split_at = {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()}
+    assert set(OTHER_SPACE) == split_at - set(" \t\n\r\f")
+
+
+@pytest.mark.parametrize("text", ["", " ", "a  b\n\tc ", "\xa0a \xa0 b\xa0", "x\x0by  z", "\u3000 y", "a\r\n\fb"])
+def test_collapse_fast_path_equals_the_regex(text: str) -> None:
+    from boilerstrip.html.render import _WHITE, _collapse
+
+    assert _collapse(text) == _WHITE.sub(" ", text).strip()
 
 
 # --- Markup that marks the article body outranks text-only context -----------------------

@@ -79,7 +79,12 @@ def tokens(value: str) -> list[str]:
     ['share', 'buttons', 'social', 'share']
     """
     if value.isascii():  # the common case, in one regex pass
-        return _TOKEN.findall(value) if value.islower() else [t.lower() for t in _TOKEN.findall(value)]
+        if not value.islower():
+            return [t.lower() for t in _TOKEN.findall(value)]
+        spaced = value.replace("-", " ").replace("_", " ")
+        if spaced.replace(" ", "").isalnum():  # the most common case: "menu-item_2" without the regex
+            return spaced.split()  # (no capitals: a token is a run of letters and digits)
+        return _TOKEN.findall(value)
     return [t for t in _SPLIT.split(_HUMP.sub(r"\1 \2", value).lower()) if t]
 
 
@@ -94,13 +99,15 @@ def token_hint(class_id: str) -> Optional[Hint]:
 
 #: What a class/id string says: (marks the article body, clutter hint).
 ClassEvidence = Tuple[bool, Optional[Hint]]
+#: What most class/id strings say (one object for all of them).
+_NOTHING: ClassEvidence = (False, None)
 
 
 def class_evidence(class_id: str) -> ClassEvidence:
     """Whether a class/id string names the article body (a class name whose tokens,
     run together, are an article token: "article-body"), and its clutter hint."""
     if not class_id:
-        return False, None
+        return _NOTHING
     body = False
     hint: Optional[Hint] = None
     for name in class_id.split():  # tokens never span white space
@@ -113,7 +120,7 @@ def class_evidence(class_id: str) -> ClassEvidence:
                 if category is not None:
                     hint = category, f"dom:class:{token}"
                     break
-    return body, hint
+    return (body, hint) if body or hint else _NOTHING
 
 
 #: How surely an element holds the article text (see :func:`marks_article`).

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Optional, Tuple
+from typing import Any, NamedTuple, Optional
 
 from .deps import require
 from .evidence import BODY_MARK, MAIN_MARK, NOT_MARKED, TAG_HINTS, ClassEvidence, Hint, class_evidence, element_hint, marks_article
@@ -51,6 +51,9 @@ CELL_TAGS = frozenset({"td", "th"})
 
 # CSS white-space: normal collapses ASCII white space only (not NBSP).
 _WHITE = re.compile(r"[ \t\n\r\f]+")
+#: The characters ``str.split()`` splits at besides CSS white space (tests check the list).
+OTHER_SPACE = "\x0b\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_OTHER_SPACE = re.compile(f"[{OTHER_SPACE}]")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 # style="display: none" / "visibility:hidden", spaces and case as written.
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -107,9 +110,12 @@ class Rendered:
 
 
 class _Frame:
-    """What an open element passes on to the text inside it."""
+    """What an open element passes on to the text inside it.
 
-    __slots__ = ("hint", "owner", "article", "body", "link", "pre", "block", "heading")
+    Frames are never changed once made, so elements that pass on the same may share one.
+    """
+
+    __slots__ = ("hint", "owner", "article", "body", "link", "pre", "block", "heading", "_as_block")
 
     def __init__(
         self,
@@ -128,8 +134,33 @@ class _Frame:
         self.body = body
         self.link = link
         self.pre = pre
-        self.block: _Frame = block if block is not None else self
+        # The frame of the block element holding the text; None when that is this
+        # frame's own element (not the frame itself: a frame referring to itself is a
+        # reference cycle, which only the garbage collector frees, and it would keep the
+        # page's tree alive until then).
+        self.block = block
         self.heading = heading
+        self._as_block: Optional[_Frame] = None
+
+    def as_block(self) -> "_Frame":
+        """The frame of a block element inside this one that passes on nothing of its
+        own: this frame when it is a block's, else a block frame with the same values
+        (made once and shared by such siblings: the ``<div>`` elements in a ``<span>``)."""
+        if self.block is None:
+            return self
+        copy = self._as_block
+        if copy is None:
+            copy = self._as_block = _Frame(self.hint, self.owner, self.article, self.body, self.link, self.pre, None, self.heading)
+        return copy
+
+
+def _collapse(text: str) -> str:
+    """*text* with every run of CSS white space as one space, trimmed:
+    ``_WHITE.sub(" ", text).strip()``. Without other white space characters (NBSP ...),
+    ``str.split()`` splits at exactly those runs and is much faster than the regex."""
+    if _OTHER_SPACE.search(text) is None:
+        return " ".join(text.split())
+    return _WHITE.sub(" ", text).strip()
 
 
 def _hidden(attrs: dict[str, str]) -> bool:
@@ -146,24 +177,26 @@ _SKIPPED = DROPPED_TAGS | {"br", "hr"}
 _LINE_TAGS = BLOCK_TAGS - CELL_TAGS
 
 
-#: What a line keeps while the walk runs: (start, end, container, frame of its
-#: first fragment, origin element, origin is a tail, uniform hint, link share).
-_RawLine = Tuple[int, int, Any, _Frame, Any, bool, bool, float]
-
-
 class _Writer:
     """Collects text fragments into lines."""
 
-    __slots__ = ("parts", "offset", "lines", "_frags", "_link", "_pre", "_first", "_uniform")
+    __slots__ = ("parts", "offset", "lines", "paths", "_frags", "_link", "_pre", "_frame", "_origin", "_tail", "_box", "_uniform")
 
-    def __init__(self) -> None:
+    def __init__(self, paths: "_XPaths") -> None:
         self.parts: list[str] = []
         self.offset = 0
-        self.lines: list[_RawLine] = []
+        self.lines: list[Line] = []
+        self.paths = paths
         self._frags: list[str] = []
         self._link: list[str] = []
         self._pre = False
-        self._first: Any = None  # (frame, element, is_tail, container) of the line's first fragment
+        # The line's first fragment: its frame (None while the line is empty), the
+        # element whose text node gave it and whether that is the tail; the line's
+        # block element. (Slots rather than a tuple: one object less per line.)
+        self._frame: Optional[_Frame] = None
+        self._origin: Any = None
+        self._tail = False
+        self._box: Any = None
         self._uniform = True
 
     def add(self, text: str, frame: _Frame, element: Any, tail: bool, container: Any) -> None:
@@ -178,14 +211,14 @@ class _Writer:
         self._add(text, frame, element, tail, container)
 
     def _add(self, text: str, frame: _Frame, element: Any, tail: bool, container: Any) -> None:
-        first = self._first
+        first = self._frame
         if first is None:
-            if not text.strip():
+            if text.isspace():  # (text is never empty) not text.strip(), without a copy
                 return  # leading white space of a line
-            self._first = (frame, element, tail, container)
+            self._frame, self._origin, self._tail, self._box = frame, element, tail, container
             self._pre = frame.pre
             self._uniform = True
-        elif self._uniform and frame.hint is not first[0].hint and text.strip():
+        elif self._uniform and frame.hint is not first.hint and not text.isspace():
             self._uniform = False
         self._frags.append(text)
         if frame.link:
@@ -193,13 +226,13 @@ class _Writer:
 
     def flush(self) -> None:
         """End the current line (a no-op when it holds no visible text)."""
-        first = self._first
+        first = self._frame
         if first is None:
             return
         raw = "".join(self._frags)
-        text = raw.strip() if self._pre else _WHITE.sub(" ", raw).strip()
-        self._frags, self._first = [], None
-        link = _WHITE.sub(" ", "".join(self._link)).strip() if self._link else ""
+        text = raw.strip() if self._pre else _collapse(raw)
+        self._frags, self._frame = [], None
+        link = _collapse("".join(self._link)) if self._link else ""
         if self._link:
             self._link = []
         if not text:
@@ -210,14 +243,30 @@ class _Writer:
         start = self.offset
         self.parts.append(text)
         self.offset += len(text)
-        frame, element, tail, container = first
-        self.lines.append((start, self.offset, container, frame, element, tail, self._uniform, min(1.0, len(link) / len(text))))
+        block = first.block or first
+        source = first if self._uniform else block  # of the hint: the block's, unless all the line's text has the same
+        self.lines.append(
+            Line(
+                start,
+                self.offset,
+                self._box,
+                self.paths,
+                self._origin,
+                self._tail,
+                source.hint,
+                source.owner,
+                block.article,
+                block.body,
+                min(1.0, len(link) / len(text)),
+                first.heading,
+            )
+        )
 
 
 def render(root: Any) -> Rendered:
     """Lay out the tree under *root* (an lxml HTML element) as lines of text."""
     etree = require("lxml.etree")
-    out = _Writer()
+    out = _Writer(_XPaths(root))
     add, flush = out.add, out.flush
     title, meta, scripts = _head(root)
     top = _Frame(None, None, False, NOT_MARKED, False, False, None, False)
@@ -228,36 +277,61 @@ def render(root: Any) -> Rendered:
     # One entry per entered element, popped at its end: (frame, block element) to
     # restore, the block element None for an inline one; None for a skipped element.
     opened: list[Optional[tuple[_Frame, Any]]] = []
-    own: dict[Any, _Own] = {}  # what elements say of themselves; attributes repeat within a page
+    memo = _PageMemo()
+    known = memo.traits  # what elements say of themselves, by what decides it (see _traits)
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     skip = walker.skip_subtree
     for event, el in walker:
         if event == "start":
             tag = el.tag.lower()
             items = el.items()
-            attrs = dict(items) if items else None
-            if tag in _SKIPPED or (
-                attrs is not None and ("style" in attrs or "hidden" in attrs or "aria-hidden" in attrs) and _hidden(attrs)
-            ):
-                if (tag == "br" or tag == "hr") and out._first is not None:
+            if items:
+                attrs = dict(items)
+                if tag in _SKIPPED or (("style" in attrs or "hidden" in attrs or "aria-hidden" in attrs) and _hidden(attrs)):
+                    if (tag == "br" or tag == "hr") and out._frame is not None:
+                        flush()
+                    skip()
+                    opened.append(None)
+                    continue
+                get = attrs.get
+                ident = get("id")
+                if ident is not None and not memo.telling_id(ident):
+                    ident = None  # ids are mostly unique and say nothing: keep them out of the key
+                key: Any = (tag, frame.article, get("class"), ident, get("role"), get("itemprop"), "href" in attrs)
+                traits = known.get(key)
+                if traits is None:
+                    traits = known[key] = _traits(tag, attrs, ident, frame.article, memo)
+            elif tag in _SKIPPED:
+                if (tag == "br" or tag == "hr") and out._frame is not None:
                     flush()
                 skip()
                 opened.append(None)
                 continue
+            elif tag in _PLAIN_CHANGES:
+                key = (tag, frame.article)
+                traits = known.get(key)
+                if traits is None:
+                    traits = known[key] = _traits(tag, None, None, frame.article, memo)
+            else:
+                traits = _NEUTRAL
             if tag in _LINE_TAGS:
-                if out._first is not None:
+                if out._frame is not None:
                     flush()
                 opened.append((frame, container))
-                frame = _open(tag, attrs, frame, True, own, el)
                 container = el
-            elif tag in CELL_TAGS:  # one line with the other cells of its row, a space apart
-                if out._first is not None:
+                block = True
+            else:
+                if tag in CELL_TAGS and out._frame is not None:  # one line with the other cells of its row, a space apart
                     out._frags.append(" ")
                 opened.append((frame, None))
-                frame = _open(tag, attrs, frame, False, own, el)
+                block = False
+            if traits is _NEUTRAL:  # most elements: the text inside gets what the parent passes on
+                if block and frame.block is not None:
+                    frame = frame.as_block()
+            elif traits.hint is not None:  # the element's own hint: a frame of its own, naming it
+                frame = _enter(frame, traits, block, el)
             else:
-                opened.append((frame, None))
-                frame = _open(tag, attrs, frame, False, own, el)
+                frame = memo.entered(frame, traits, block)
             text = el.text
             if text:
                 add(text, frame, el, False, container)
@@ -266,7 +340,7 @@ def render(root: Any) -> Rendered:
             entry = opened.pop()
             if entry is not None:
                 if entry[1] is not None:
-                    if out._first is not None:
+                    if out._frame is not None:
                         flush()
                     container = entry[1]
                 frame = entry[0]
@@ -274,25 +348,7 @@ def render(root: Any) -> Rendered:
         if tail:
             add(tail, frame, el, True, container)
     flush()
-    paths = _XPaths(root)
-    lines = [
-        Line(
-            start,
-            end,
-            box,
-            paths,
-            origin,
-            tail,
-            (first if uniform else first.block).hint,
-            (first if uniform else first.block).owner,
-            first.block.article,
-            first.block.body,
-            link_ratio,
-            first.heading,
-        )
-        for start, end, box, first, origin, tail, uniform, link_ratio in out.lines
-    ]
-    return Rendered("".join(out.parts), lines, title, meta, scripts)
+    return Rendered("".join(out.parts), out.lines, title, meta, scripts)
 
 
 class _XPaths:
@@ -343,81 +399,124 @@ def _child_steps(el: Any) -> dict[Any, str]:
     return out
 
 
-#: Tags that change what an element without attributes passes on (see :func:`_open`).
+#: Tags that change what an element without attributes passes on (see :func:`_traits`).
 _PLAIN_CHANGES = frozenset(TAG_HINTS) | PRE_TAGS | HEADING_TAGS | {"header", "main", "article", "html", "body"}
-#: What an element says of itself: (how it marks the article body, its own hint or None).
-_Own = Tuple[int, Optional[Hint]]
 
 
-def _own(tag: str, attrs: Optional[dict[str, str]], ident: Optional[str], in_article: bool, memo: dict[Any, Any]) -> _Own:
-    """Whether an element marks the article body, else its own hint (:mod:`.evidence`);
-    *ident* is its id (None when the id says nothing)."""
-    if tag == "html" or tag == "body":
-        return NOT_MARKED, None
-    get = (attrs or {}).get
-    role = get("role") or ""
-    evidence = _class_evidence(get("class"), ident, memo)
-    marks = marks_article(tag, role, get("itemprop") or "", evidence)
-    if marks:
-        return marks, None
-    return NOT_MARKED, element_hint(tag, role, evidence, in_article)
+class _Traits(NamedTuple):
+    """What an element passes on of itself, whatever its parent passes on: from its
+    tag and attributes (and whether it is inside the article, see :func:`.evidence.element_hint`).
+
+    Attributes:
+        marks: how it marks the article body (:func:`.evidence.marks_article`).
+        hint: its own hint (None when it marks the article body); the lines of
+            elements with the same hint object share it (see :meth:`_PageMemo.class_evidence`).
+        article: it is an ``<article>``.
+        link: it is an ``<a href>``.
+        pre: it keeps line breaks (:data:`PRE_TAGS`).
+        heading: it is an ``<h1>``..``<h6>``.
+    """
+
+    marks: int
+    hint: Optional[Hint]
+    article: bool
+    link: bool
+    pre: bool
+    heading: bool
 
 
-def _class_evidence(cls: Optional[str], ident: Optional[str], memo: dict[Any, Any]) -> ClassEvidence:
-    """:func:`.evidence.class_evidence` of ``"class id"``, one result per distinct string;
-    each white-space separated name is read once per page (names repeat across class
-    strings: ``"col-md-6 teaser"``, ``"col-md-6 share"``)."""
-    class_id = f"{cls or ''} {ident or ''}" if cls or ident else ""
-    found: Optional[ClassEvidence] = memo.get(class_id)
-    if found is None:
-        body, hint = False, None
-        for name in class_id.split():  # "class id": the class's names come first
-            evidence = memo.get(("name", name))
-            if evidence is None:
-                evidence = memo[("name", name)] = class_evidence(name)
-            body = body or evidence[0]
-            hint = hint or evidence[1]
-        found = memo[class_id] = (body, (hint[0], hint[1]) if hint else None)  # a hint object of its own
-    return found
+#: The traits of an element that passes on nothing of its own (most elements).
+_NEUTRAL = _Traits(NOT_MARKED, None, False, False, False, False)
+#: Traits without a hint are plain values: one object for each (a few dozen at most).
+_PLAIN_TRAITS: dict[_Traits, _Traits] = {_NEUTRAL: _NEUTRAL}
+#: Class/id evidence without a hint (shared: there is no hint object to keep apart).
+_NO_HINT: dict[bool, ClassEvidence] = {False: (False, None), True: (True, None)}
 
 
-def _open(tag: str, attrs: Optional[dict[str, str]], parent: _Frame, block: bool, memo: dict[Any, _Own], el: Any) -> _Frame:
-    """The frame of element *el* entered under *parent*; *attrs* are its attributes
-    (None when it has none); *memo* keeps :func:`_own` per tag, attributes and context."""
-    if attrs is None and tag not in _PLAIN_CHANGES:  # nothing of its own to pass on
-        if not block or parent.block is parent:
-            return parent  # a block frame passes the same on as a new one would
-        return _Frame(parent.hint, parent.owner, parent.article, parent.body, parent.link, parent.pre, None, parent.heading)
-    ident = None
-    if attrs is None:
-        key: Any = (tag, parent.article)
-    else:
-        get = attrs.get
-        ident = get("id")
-        if ident is not None:  # ids are mostly unique and say nothing: keep them out of the key
-            evidence = memo.get(("id", ident))
-            if evidence is None:
-                evidence = memo[("id", ident)] = class_evidence(ident)
-            if not evidence[0] and evidence[1] is None:
-                ident = None
-        key = (tag, parent.article, get("class"), ident, get("role"), get("itemprop"))
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = _own(tag, attrs, ident, parent.article, memo)
-    marks, own_hint = found
+class _PageMemo:
+    """What the elements of one page say of themselves, worked out once per distinct
+    tag, context and attributes: they repeat within a page (``<li class="menu-item">``)."""
+
+    __slots__ = ("traits", "_entered", "_class_ids", "_evidence")
+
+    def __init__(self) -> None:
+        self.traits: dict[Any, _Traits] = {}  # the walk's own table (see render)
+        self._entered: dict[tuple[_Frame, _Traits, bool], _Frame] = {}
+        self._class_ids: dict[str, ClassEvidence] = {}
+        self._evidence: dict[str, ClassEvidence] = {}  # class names and ids
+
+    def evidence(self, class_id: str) -> ClassEvidence:
+        """:func:`.evidence.class_evidence` of a class name or an id."""
+        found = self._evidence.get(class_id)
+        if found is None:
+            found = self._evidence[class_id] = class_evidence(class_id)
+        return found
+
+    def telling_id(self, ident: str) -> bool:
+        """Whether an id says something (names the article body, or clutter)."""
+        body, hint = self.evidence(ident)
+        return body or hint is not None
+
+    def class_evidence(self, cls: Optional[str], ident: Optional[str]) -> ClassEvidence:
+        """:func:`.evidence.class_evidence` of ``"class id"``, one result per distinct
+        string, with a hint object of its own: the lines of elements with the same
+        string share it, and only they. Each class name is read once (names repeat
+        across class strings: ``"col-md-6 teaser"``, ``"col-md-6 share"``)."""
+        class_id = f"{cls or ''} {ident or ''}" if cls or ident else ""
+        found = self._class_ids.get(class_id)
+        if found is None:
+            body, hint = False, None
+            for name in class_id.split():  # "class id": the class's names come first
+                evidence = self.evidence(name)
+                body = body or evidence[0]
+                hint = hint or evidence[1]
+            found = self._class_ids[class_id] = (body, (hint[0], hint[1])) if hint else _NO_HINT[body]
+        return found
+
+    def entered(self, parent: _Frame, traits: _Traits, block: bool) -> _Frame:
+        """:func:`_enter` for traits without a hint of the element's own: the same
+        arguments give the same frame, made once."""
+        step = (parent, traits, block)
+        frame = self._entered.get(step)
+        if frame is None:
+            frame = self._entered[step] = _enter(parent, traits, block, None)
+        return frame
+
+
+def _traits(tag: str, attrs: Optional[dict[str, str]], ident: Optional[str], in_article: bool, memo: _PageMemo) -> _Traits:
+    """The traits of an element; *attrs* are its attributes (None when it has none),
+    *ident* its id (None when the id says nothing); :data:`_NEUTRAL` when it passes
+    on nothing of its own."""
+    marks, hint = NOT_MARKED, None
+    if tag != "html" and tag != "body":  # the page itself: its classes say nothing of parts of it
+        get = (attrs or {}).get
+        role = get("role") or ""
+        evidence = memo.class_evidence(get("class"), ident)
+        marks = marks_article(tag, role, get("itemprop") or "", evidence)
+        if not marks:
+            hint = element_hint(tag, role, evidence, in_article)
+    link = tag == "a" and attrs is not None and "href" in attrs
+    traits = _Traits(marks, hint, tag == "article", link, tag in PRE_TAGS, tag in HEADING_TAGS)
+    return traits if hint is not None else _PLAIN_TRAITS.setdefault(traits, traits)
+
+
+def _enter(parent: _Frame, traits: _Traits, block: bool, el: Any) -> _Frame:
+    """The frame of element *el* (a block element when *block*) with these traits,
+    entered under *parent*. Without a hint of its own the element does not matter
+    (*el* may be None) and the same arguments give an equal frame, which the caller may reuse."""
     body, hint, owner = parent.body, parent.hint, parent.owner
-    if marks:
-        body, hint, owner = max(body, marks), None, None
-    elif own_hint is not None:
-        hint, owner = own_hint, el
-    if tag == "article" and body == MAIN_MARK:
+    if traits.marks:
+        body, hint, owner = max(body, traits.marks), None, None
+    elif traits.hint is not None:
+        hint, owner = traits.hint, el
+    if traits.article and body == MAIN_MARK:
         body = MAIN_MARK + 1  # an article inside the main content
-    article = parent.article or body > 0 or tag == "article"
-    link = parent.link or (tag == "a" and attrs is not None and "href" in attrs)
-    pre = parent.pre or tag in PRE_TAGS
-    heading = parent.heading or tag in HEADING_TAGS
+    article = parent.article or body > 0 or traits.article
+    link = parent.link or traits.link
+    pre = parent.pre or traits.pre
+    heading = parent.heading or traits.heading
     if (
-        (not block or parent.block is parent)
+        (not block or parent.block is None)
         and hint is parent.hint
         and owner is parent.owner
         and article == parent.article
@@ -427,7 +526,7 @@ def _open(tag: str, attrs: Optional[dict[str, str]], parent: _Frame, block: bool
         and heading == parent.heading
     ):
         return parent  # an element that changes nothing (a block one inside a block frame)
-    return _Frame(hint, owner, article, body, link, pre, None if block else parent.block, heading)
+    return _Frame(hint, owner, article, body, link, pre, None if block else parent.block or parent, heading)
 
 
 def _head(root: Any) -> tuple[Optional[str], dict[str, str], list[str]]:
