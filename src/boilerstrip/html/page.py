@@ -214,7 +214,12 @@ def headline_lines(rendered: Rendered, structured: Structured) -> list[int]:
         return []
     lines, text = rendered.lines, rendered.text
     first = 1 if rendered.title is not None else 0  # the <title> line has its own rules
-    return [i for i in range(first, len(lines)) if normalise(text[lines[i].start : lines[i].end]) in names]
+    longest = 2 * max(map(len, names)) + 20  # lines far longer than any name are not it: skip them unread
+    return [
+        i
+        for i in range(first, len(lines))
+        if lines[i].end - lines[i].start <= longest and normalise(text[lines[i].start : lines[i].end]) in names
+    ]
 
 
 def _main_body(lines: Sequence[Line]) -> int:
