@@ -462,7 +462,14 @@ def test_other_space_is_what_str_split_splits_at_besides_css_white_space() -> No
     assert set(OTHER_SPACE) == split_at - set(" \t\n\r\f")
 
 
-@pytest.mark.parametrize("text", ["", " ", "a  b\n\tc ", "\xa0a \xa0 b\xa0", "x\x0by  z", "\u3000 y", "a\r\n\fb"])
+def test_white_space_but_the_space_is_not_printable() -> None:
+    # _collapse takes a printable line without "  " as collapsed already.
+    assert not [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c.isprintable() and c != " "]
+
+
+@pytest.mark.parametrize(
+    "text", ["", " ", "a  b\n\tc ", "\xa0a \xa0 b\xa0", "x\x0by  z", "\u3000 y", "a\r\n\fb", " plain text ", "caf\xe9  x", "é\x1fz"]
+)
 def test_collapse_fast_path_equals_the_regex(text: str) -> None:
     from boilerstrip.html.render import _WHITE, _collapse
 

@@ -97,6 +97,9 @@ def token_hint(class_id: str) -> Optional[Hint]:
     return None
 
 
+#: The clutter tokens, to test a list of tokens at once.
+_CATEGORY_TOKENS = frozenset(TOKEN_CATEGORIES)
+
 #: What a class/id string says: (marks the article body, clutter hint).
 ClassEvidence = Tuple[bool, Optional[Hint]]
 #: What most class/id strings say (one object for all of them).
@@ -114,7 +117,7 @@ def class_evidence(class_id: str) -> ClassEvidence:
         parts = tokens(name)
         if not body and "".join(parts) in ARTICLE_TOKENS:
             body = True
-        if hint is None:
+        if hint is None and not _CATEGORY_TOKENS.isdisjoint(parts):
             for token in parts:
                 category = TOKEN_CATEGORIES.get(token)
                 if category is not None:

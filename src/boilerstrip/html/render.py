@@ -158,9 +158,13 @@ def _collapse(text: str) -> str:
     """*text* with every run of CSS white space as one space, trimmed:
     ``_WHITE.sub(" ", text).strip()``. Without other white space characters (NBSP ...),
     ``str.split()`` splits at exactly those runs and is much faster than the regex."""
-    if _OTHER_SPACE.search(text) is None:
-        return " ".join(text.split())
-    return _WHITE.sub(" ", text).strip()
+    if text.isprintable() and "  " not in text:  # no white space but single spaces (2/3 of the lines)
+        return text.strip()
+    if text.isascii():  # (a flag: no scan) the other white space in ASCII is five control characters
+        other = "\x0b" in text or "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text
+    else:
+        other = _OTHER_SPACE.search(text) is not None
+    return _WHITE.sub(" ", text).strip() if other else " ".join(text.split())
 
 
 def _hidden(attrs: dict[str, str]) -> bool:
@@ -180,15 +184,17 @@ _LINE_TAGS = BLOCK_TAGS - CELL_TAGS
 class _Writer:
     """Collects text fragments into lines."""
 
-    __slots__ = ("parts", "offset", "lines", "paths", "_frags", "_link", "_pre", "_frame", "_origin", "_tail", "_box", "_uniform")
+    __slots__ = ("parts", "offset", "lines", "paths", "frags", "link", "_pre", "_frame", "_origin", "_tail", "_box", "_uniform")
 
     def __init__(self, paths: "_XPaths") -> None:
         self.parts: list[str] = []
         self.offset = 0
         self.lines: list[Line] = []
         self.paths = paths
-        self._frags: list[str] = []
-        self._link: list[str] = []
+        # The current line's text nodes, and those in links (the same lists all along:
+        # the walk holds on to their append methods).
+        self.frags: list[str] = []
+        self.link: list[str] = []
         self._pre = False
         # The line's first fragment: its frame (None while the line is empty), the
         # element whose text node gave it and whether that is the tail; the line's
@@ -220,21 +226,23 @@ class _Writer:
             self._uniform = True
         elif self._uniform and frame.hint is not first.hint and not text.isspace():
             self._uniform = False
-        self._frags.append(text)
+        self.frags.append(text)
         if frame.link:
-            self._link.append(text)
+            self.link.append(text)
 
     def flush(self) -> None:
         """End the current line (a no-op when it holds no visible text)."""
         first = self._frame
         if first is None:
             return
-        raw = "".join(self._frags)
+        raw = "".join(self.frags)
         text = raw.strip() if self._pre else _collapse(raw)
-        self._frags, self._frame = [], None
-        link = _collapse("".join(self._link)) if self._link else ""
-        if self._link:
-            self._link = []
+        self.frags.clear()
+        self._frame = None
+        link = ""
+        if self.link:
+            link = _collapse("".join(self.link))
+            self.link.clear()
         if not text:
             return
         if self.lines:
@@ -245,22 +253,23 @@ class _Writer:
         self.offset += len(text)
         block = first.block or first
         source = first if self._uniform else block  # of the hint: the block's, unless all the line's text has the same
-        self.lines.append(
-            Line(
-                start,
-                self.offset,
-                self._box,
-                self.paths,
-                self._origin,
-                self._tail,
-                source.hint,
-                source.owner,
-                block.article,
-                block.body,
-                min(1.0, len(link) / len(text)),
-                first.heading,
-            )
+        # tuple.__new__ makes what Line(...) makes, without the Python-level __new__
+        # that namedtuple writes (one call per line, a few per cent of render()).
+        line = (
+            start,
+            self.offset,
+            self._box,
+            self.paths,
+            self._origin,
+            self._tail,
+            source.hint,
+            source.owner,
+            block.article,
+            block.body,
+            min(1.0, len(link) / len(text)),
+            first.heading,
         )
+        self.lines.append(tuple.__new__(Line, line))
 
 
 def render(root: Any) -> Rendered:
@@ -268,6 +277,7 @@ def render(root: Any) -> Rendered:
     etree = require("lxml.etree")
     out = _Writer(_XPaths(root))
     add, flush = out.add, out.flush
+    add_fragment, add_link = out.frags.append, out.link.append
     title, meta, scripts = _head(root)
     top = _Frame(None, None, False, NOT_MARKED, False, False, None, False)
     if title:
@@ -322,7 +332,7 @@ def render(root: Any) -> Rendered:
                 block = True
             else:
                 if tag in CELL_TAGS and out._frame is not None:  # one line with the other cells of its row, a space apart
-                    out._frags.append(" ")
+                    add_fragment(" ")
                 opened.append((frame, None))
                 block = False
             if traits is _NEUTRAL:  # most elements: the text inside gets what the parent passes on
@@ -332,21 +342,34 @@ def render(root: Any) -> Rendered:
                 frame = _enter(frame, traits, block, el)
             else:
                 frame = memo.entered(frame, traits, block)
-            text = el.text
-            if text:
-                add(text, frame, el, False, container)
+            text, is_tail = el.text, False
+        else:
+            if event == "end":
+                entry = opened.pop()
+                if entry is not None:
+                    if entry[1] is not None:
+                        if out._frame is not None:
+                            flush()
+                        container = entry[1]
+                    frame = entry[0]
+            text, is_tail = el.tail, True  # an element's, a comment's or a processing instruction's
+        if not text:
             continue
-        if event == "end":
-            entry = opened.pop()
-            if entry is not None:
-                if entry[1] is not None:
-                    if out._frame is not None:
-                        flush()
-                    container = entry[1]
-                frame = entry[0]
-        tail = el.tail  # an element's, a comment's or a processing instruction's
-        if tail:
-            add(tail, frame, el, True, container)
+        # Writer.add, written out but for a line's first text and <pre> text: a call per
+        # text node costs more than the work for most of them.
+        first = out._frame
+        if first is None:
+            if not text.isspace():  # (else white space between lines: indentation)
+                add(text, frame, el, is_tail, container)
+            continue
+        if frame.pre:
+            add(text, frame, el, is_tail, container)
+            continue
+        if out._uniform and frame.hint is not first.hint and not text.isspace():
+            out._uniform = False
+        add_fragment(text)
+        if frame.link:
+            add_link(text)
     flush()
     return Rendered("".join(out.parts), out.lines, title, meta, scripts)
 
@@ -429,8 +452,13 @@ class _Traits(NamedTuple):
 _NEUTRAL = _Traits(NOT_MARKED, None, False, False, False, False)
 #: Traits without a hint are plain values: one object for each (a few dozen at most).
 _PLAIN_TRAITS: dict[_Traits, _Traits] = {_NEUTRAL: _NEUTRAL}
+#: Tags that pass on something of their own whatever their attributes (see :class:`_Traits`).
+_TRAIT_TAGS = PRE_TAGS | HEADING_TAGS | {"article"}
 #: Class/id evidence without a hint (shared: there is no hint object to keep apart).
-_NO_HINT: dict[bool, ClassEvidence] = {False: (False, None), True: (True, None)}
+_NOTHING: ClassEvidence = (False, None)
+_BODY_ONLY: ClassEvidence = (True, None)
+#: Tags with evidence of their own (see :func:`.evidence.marks_article` and :func:`.evidence.element_hint`).
+_EVIDENCE_TAGS = frozenset(TAG_HINTS) | {"main", "header"}
 
 
 class _PageMemo:
@@ -466,11 +494,14 @@ class _PageMemo:
         found = self._class_ids.get(class_id)
         if found is None:
             body, hint = False, None
+            known = self._evidence
             for name in class_id.split():  # "class id": the class's names come first
-                evidence = self.evidence(name)
+                evidence = known.get(name)
+                if evidence is None:
+                    evidence = known[name] = class_evidence(name)
                 body = body or evidence[0]
                 hint = hint or evidence[1]
-            found = self._class_ids[class_id] = (body, (hint[0], hint[1])) if hint else _NO_HINT[body]
+            found = self._class_ids[class_id] = (body, (hint[0], hint[1])) if hint else _BODY_ONLY if body else _NOTHING
         return found
 
     def entered(self, parent: _Frame, traits: _Traits, block: bool) -> _Frame:
@@ -491,11 +522,15 @@ def _traits(tag: str, attrs: Optional[dict[str, str]], ident: Optional[str], in_
     if tag != "html" and tag != "body":  # the page itself: its classes say nothing of parts of it
         get = (attrs or {}).get
         role = get("role") or ""
+        itemprop = get("itemprop") or ""
         evidence = memo.class_evidence(get("class"), ident)
-        marks = marks_article(tag, role, get("itemprop") or "", evidence)
-        if not marks:
-            hint = element_hint(tag, role, evidence, in_article)
+        if evidence is not _NOTHING or role or itemprop or tag in _EVIDENCE_TAGS:  # else neither says anything
+            marks = marks_article(tag, role, itemprop, evidence)
+            if not marks:
+                hint = element_hint(tag, role, evidence, in_article)
     link = tag == "a" and attrs is not None and "href" in attrs
+    if not (marks or hint or link or tag in _TRAIT_TAGS):
+        return _NEUTRAL  # (most elements: without making a tuple to compare)
     traits = _Traits(marks, hint, tag == "article", link, tag in PRE_TAGS, tag in HEADING_TAGS)
     return traits if hint is not None else _PLAIN_TRAITS.setdefault(traits, traits)
 
