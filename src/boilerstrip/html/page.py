@@ -146,9 +146,13 @@ class HtmlResult:
 def parse(html: str) -> Any:
     """Parse decoded HTML with lxml into the root element (never None)."""
     etree = require("lxml.etree")
-    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, encoding="utf-8")
+    # collect_ids=False: libxml2 need not keep a table of the id attributes (nothing
+    # here looks elements up by id); the tree is the same, the parse a few per cent faster.
+    parser = etree.HTMLParser(
+        remove_comments=True, remove_pis=True, huge_tree=True, encoding="utf-8", collect_ids=False
+    )
     data = _XML_DECLARATION.sub("", html, count=1).encode("utf-8", "replace")
-    root = etree.fromstring(data, parser) if data.strip() else None
+    root = etree.fromstring(data, parser) if data and not data.isspace() else None  # (data.strip() without the copy)
     if root is None:
         root = etree.fromstring(b"<html><body></body></html>", parser)
     return root
