@@ -4,7 +4,8 @@ Passes, in the order pipeline.strip() runs them (each linear in the number of bl
 
 1. ``first_labels``: rules (lexicons and shapes) or, when none fires, a text
    class from the block's own features: prose, sentence, heading, short.
-2. ``mark_date_lists``: three or more datelines in a row are a schedule.
+2. ``mark_date_lists``: three or more datelines in a row are a schedule (with
+   the date-led entries between them that run too long to be datelines).
 3. ``mark_sections``: a heading such as "Related Articles" or "Comments" opens
    a section of clutter that runs until article prose resumes.
 4. ``mark_captions``: caption text right above a photo credit.
@@ -12,7 +13,8 @@ Passes, in the order pipeline.strip() runs them (each linear in the number of bl
    densest run of prose (maximum-sum segment), widened over share rows and
    promos that separate it from more prose.
 6. ``final_labels``: inside the region prose is body, headings and lists are
-   body between prose, a list introduced by a colon closes the article;
+   body between prose, a list introduced by a colon and a schedule under its
+   heading close the article;
    between the headline and the region a sentence is the standfirst; a second
    run of prose half as heavy as the region is body too, and so is a numbered
    list that goes on counting after the region (``numbered_list_after``); the
@@ -34,6 +36,7 @@ from typing import Optional, Sequence
 from . import categories as C
 from .features import Features
 from .lexicon import PhraseMatcher
+from .lexicon import months as month_words
 from .result import KEEP_REASON_PREFIX
 from .rules import MAX_CREDIT_WORDS, first_rule
 
@@ -259,12 +262,16 @@ def mark_sections(
             d.section, d.section_reason, d.weight = section, f"section:{section}:{marker}", WEIGHT_SECTION
 
 
-def mark_date_lists(drafts: list[Draft]) -> None:
+def mark_date_lists(drafts: list[Draft], feats: Sequence[Features]) -> None:
     """Turn runs of date lines into list items: a tour or event schedule.
 
     A dateline stands alone; :data:`MIN_DATE_RUN` or more date-shaped lines in
     a row are a list the article gives. Their weight is neutral, so they
-    neither pull the region towards them nor push it away.
+    neither pull the region towards them nor push it away. An entry whose venue
+    runs long ("June 20 -- Coastal Credit Union Music Park at Walnut Creek,
+    Raleigh, NC") is too wordy to be a dateline, but it opens with a date like
+    the entries around it: an unlabelled block that starts with a day and a
+    month, between two datelines, is an entry too.
     """
     n = len(drafts)
     i = 0
@@ -273,12 +280,62 @@ def mark_date_lists(drafts: list[Draft]) -> None:
             i += 1
             continue
         j = i
-        while j < n and drafts[j].reason == "shape:date":
+        while j < n and (
+            drafts[j].reason == "shape:date"
+            or (
+                j + 1 < n
+                and drafts[j].label in TEXT_CLASSES
+                and _opens_with_date(feats[j])
+                and _date_entry_follows(drafts, feats, j + 1)
+            )
+        ):
             j += 1
         if j - i >= MIN_DATE_RUN:
             for d in drafts[i:j]:
                 d.label, d.reason, d.weight = LIST_ITEM, "text:date-list", 0.0
         i = j
+
+
+#: Blocks between two datelines of a schedule that may be entries too.
+MAX_DATE_ENTRY_GAP = 2
+#: Longest schedule entry that is not a dateline itself, in words.
+MAX_DATE_ENTRY_WORDS = 20
+
+
+def _opens_with_date(f: Features) -> bool:
+    """An entry of a schedule: a short line, not a sentence, that starts with a day
+    and a month either way round ("June 20 -- ...", "20. Juni: ...").
+
+    The entries of a schedule leave the year to its heading; a line that opens
+    with a full date ("Jun 25, 2019 Post title Jun 25, 2019") is a dated link of
+    a blog archive.
+    """
+    words = f.norm_words[:3]
+    if len(words) < 2 or f.terminal or f.words > MAX_DATE_ENTRY_WORDS:
+        return False
+    if len(words) == 3 and _is_year(words[2]):
+        return False
+    if words[0] in month_words():
+        return _is_day(words[1])
+    return _is_day(words[0]) and words[1] in month_words()
+
+
+def _is_day(word: str) -> bool:
+    return word.isdigit() and 1 <= int(word) <= 31
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
+def _date_entry_follows(drafts: Sequence[Draft], feats: Sequence[Features], j: int) -> bool:
+    """A dateline comes within :data:`MAX_DATE_ENTRY_GAP` date-led blocks after *j*."""
+    for k in range(j, min(j + MAX_DATE_ENTRY_GAP, len(drafts))):
+        if drafts[k].reason == "shape:date":
+            return True
+        if not (drafts[k].label in TEXT_CLASSES and _opens_with_date(feats[k])):
+            return False
+    return False
 
 
 #: The reason of a caption found by its neighbour, the photo credit below it.
@@ -446,8 +503,6 @@ def extend_over_list(drafts: Sequence[Draft], feats: Sequence[Features], region:
     them; the colon says they belong to the article.
     """
     first, last = region
-    while last < len(drafts) and last > 0 and drafts[last].label == LIST_ITEM and not drafts[last].section:
-        last += 1  # a schedule closing the article
     if last == 0 or not feats[last - 1].colon:
         return first, last
     end = last
@@ -457,6 +512,31 @@ def extend_over_list(drafts: Sequence[Draft], feats: Sequence[Features], region:
     if run and _article_run(run, feats):
         return first, end
     return first, last
+
+
+def schedule_end(drafts: Sequence[Draft], feats: Sequence[Features], last: int) -> int:
+    """Where a schedule (:func:`mark_date_lists`) that closes the article ends, with
+    its heading ("Tour Dates"); *last* itself when none starts at the region's end *last*."""
+    if last == 0:
+        return last
+    if last < len(drafts) and _heads_schedule(drafts, feats, last):
+        last += 1
+    while last < len(drafts) and drafts[last].label == LIST_ITEM and not drafts[last].section:
+        last += 1
+    return last
+
+
+def _heads_schedule(drafts: Sequence[Draft], feats: Sequence[Features], i: int) -> bool:
+    """Block *i* is a heading right above a schedule (:func:`mark_date_lists`) whose
+    entries open with their dates; a list of post titles dated at the end is not one."""
+    run = range(i + 1, min(i + 1 + MIN_DATE_RUN, len(drafts)))
+    return (
+        drafts[i].label == HEADING
+        and not drafts[i].section
+        and len(run) == MIN_DATE_RUN
+        and all(drafts[j].reason == "text:date-list" and not drafts[j].section for j in run)
+        and all(_opens_with_date(feats[j]) for j in run)
+    )
 
 
 #: An item of a numbered list: "3) ...", "12. ..." at the start of a block.
@@ -501,7 +581,8 @@ def final_labels(
     first, last = region
     for i in numbered:
         drafts[i].category, drafts[i].reasons = C.BODY, (drafts[i].reason, "context:numbered-list")
-    list_end = extend_over_list(drafts, feats, region)[1]
+    schedule = schedule_end(drafts, feats, last)
+    list_end = extend_over_list(drafts, feats, (first, schedule))[1]
     lead_start = _standfirst_start(drafts, feats, first)
     in_list = _runs_between_prose(drafts, feats, first, last)
     for i, d in enumerate(drafts):
@@ -523,7 +604,9 @@ def final_labels(
             d.category, d.reasons = C.BODY, (d.reason, "context:marked-body-prose")
         elif i < first:
             d.category, d.reasons = C.NAVIGATION if d.label != PROSE else C.BOILERPLATE, (d.reason, "region:before-article")
-        elif last <= i < list_end:
+        elif last <= i < schedule:
+            d.category, d.reasons = C.BODY, (d.reason, "context:schedule")
+        elif schedule <= i < list_end:
             d.category, d.reasons = C.BODY, (d.reason, "context:list-after-colon")
         elif i >= last:
             d.category, d.reasons = C.BOILERPLATE, (d.reason, "region:after-article")

@@ -203,7 +203,7 @@ def strip(
         drafts.append(Draft(label, reason, weight))  # what new_draft() makes, its weight cached
         cut_headings.append(is_cut)
 
-    mark_date_lists(drafts)
+    mark_date_lists(drafts, feats)
     mark_sections(drafts, feats, cut_headings)
     mark_captions(drafts, feats)
     # After the text passes (a DOM caption must not read as a photo credit), before the region.
