@@ -1191,3 +1191,36 @@ def test_a_schedule_under_its_heading_closes_the_article():
 def test_a_dated_post_list_after_the_article_is_not_a_schedule(entries):
     result = strip("\n".join(["Quartet tour", *_TOUR, *entries, "© 2024 Town Gazette"]))
     assert result.text == "\n".join(_TOUR)
+
+
+_SHORT_STORY = [
+    "A man was arrested on Tuesday night after a fire broke out in the old mill on the river.",
+    "Firefighters from three towns fought the blaze until the early morning, the police said.",
+]
+_SITE_NOTICE = (
+    "The Harbour Gazette reader service team can be contacted with any questions or requests about "
+    "subscriptions, deliveries and the newspaper's digital edition by telephone from Monday to Friday "
+    "between eight in the morning and six in the evening, or by email at any time of the day."
+)
+
+
+def _region_text(lines: list[str]) -> list[str]:
+    page = "\n".join(lines)
+    return [page[b.start : b.end] for b in strip(page).blocks if "region:inside" in b.reasons]
+
+
+def test_the_paragraphs_under_the_byline_outweigh_a_longer_site_notice():
+    assert classify.WEIGHT_AFTER_BYLINE > 0
+    menu = ["Sport", "Weather", "Business", "Travel"]
+    lines = ["Mill fire", "By Jane Doe", "November 20, 2019", *_SHORT_STORY, *menu, _SITE_NOTICE]
+    assert _region_text(lines) == _SHORT_STORY
+    # Without the byline the longer notice is the densest prose on the page.
+    without = [line for line in lines if line not in ("By Jane Doe", "November 20, 2019")]
+    assert _region_text(without) == [_SITE_NOTICE]
+
+
+def test_a_comment_byline_below_the_article_gets_no_pull():
+    # Most of the page's prose stands above the commenter's name: that byline is no article start.
+    article = [_SITE_NOTICE.replace("reader service team", "new ferry"), *_SHORT_STORY]
+    lines = ["Ferry news", *article, "By Sam Jones", "12 March 2024", "I took the ferry last week and it was fine, really."]
+    assert strip("\n".join(lines)).text == "\n".join(article)

@@ -9,9 +9,10 @@ Passes, in the order pipeline.strip() runs them (each linear in the number of bl
 3. ``mark_sections``: a heading such as "Related Articles" or "Comments" opens
    a section of clutter that runs until article prose resumes.
 4. ``mark_captions``: caption text right above a photo credit.
-5. ``main_region`` and ``extend_over_inline_clutter``: the article is the
-   densest run of prose (maximum-sum segment), widened over share rows and
-   promos that separate it from more prose.
+5. ``favour_prose_after_byline``, ``main_region`` and
+   ``extend_over_inline_clutter``: the article is the densest run of prose
+   (maximum-sum segment; the paragraph under the byline weighs more), widened
+   over share rows and promos that separate it from more prose.
 6. ``final_labels``: inside the region prose is body, headings and lists are
    body between prose, a list introduced by a colon and a schedule under its
    heading close the article;
@@ -382,6 +383,38 @@ def _prose_follows(drafts: Sequence[Draft], j: int, n: int) -> bool:
     article's paragraphs follow one another.
     """
     return j >= n or drafts[j].label in (PROSE, SENTENCE)
+
+
+#: Extra region weight of the paragraph right after the article's byline and date.
+WEIGHT_AFTER_BYLINE = 3.0
+#: Blocks after a byline searched for that paragraph (the date, a share row between).
+MAX_BYLINE_GAP = 2
+_BETWEEN_BYLINE_AND_TEXT = frozenset({C.BYLINE, C.SHARE, C.CAPTION})
+
+
+def favour_prose_after_byline(drafts: list[Draft]) -> None:
+    """Give the region a pull towards the paragraph that follows the byline.
+
+    "By Jane Doe", "November 20, 2019": an article starts under its byline and
+    date. A page that carries only a short article (two paragraphs) can hold a
+    longer paragraph of site text (a customer-service notice, an "about us")
+    that would otherwise outweigh it. Only the first byline followed by prose
+    counts, and only while less than half the page's prose lies above it:
+    comment threads put a byline above every comment, below the article.
+    """
+    total = sum(d.weight for d in drafts if d.label == PROSE)
+    above = 0.0
+    for i, d in enumerate(drafts):
+        if d.label == PROSE:
+            above += d.weight
+        elif d.label == C.BYLINE and 2 * above < total:
+            for j in range(i + 1, min(i + 1 + MAX_BYLINE_GAP, len(drafts))):
+                after = drafts[j]
+                if after.label == PROSE and not after.section:
+                    after.weight += WEIGHT_AFTER_BYLINE
+                    return
+                if after.label not in _BETWEEN_BYLINE_AND_TEXT:
+                    break
 
 
 def main_region(drafts: Sequence[Draft]) -> tuple[int, int]:

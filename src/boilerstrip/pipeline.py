@@ -13,6 +13,7 @@ from .classify import (
     apply_precision,
     apply_recall,
     extend_over_inline_clutter,
+    favour_prose_after_byline,
     final_labels,
     first_label,
     first_weight,
@@ -208,6 +209,7 @@ def strip(
     mark_captions(drafts, feats)
     # After the text passes (a DOM caption must not read as a photo credit), before the region.
     extra = _apply_hints(drafts, feats, _hints, language is not None) if _hints is not None else None
+    favour_prose_after_byline(drafts)
     region = extend_over_inline_clutter(drafts, main_region(drafts))
 
     removable = [d.label not in TEXT_CLASSES for d in drafts]
