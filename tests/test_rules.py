@@ -1144,6 +1144,27 @@ def test_a_job_phrase_late_in_a_paragraph_or_mid_article_is_article_text():
     assert mid in result.text and late in result.text
 
 
+@pytest.mark.parametrize(
+    ("heading", "bio"),
+    [
+        ("About Jane Doe", "Jane covers transport and the town council for the paper and lives by the harbour."),
+        ("Über Jana Muster", "Jana schreibt seit zehn Jahren über Verkehr und Stadtplanung in Hamburg und Umgebung."),
+        ("Sobre Ana Pérez", "Ana escreve sobre transportes e vive em Lisboa com a família há muitos anos."),
+    ],
+)
+def test_a_bio_under_an_about_heading_with_a_name_is_a_byline(heading, bio):
+    result = strip("\n".join(["Cycle lanes approved", *_CYCLE, heading, bio]))
+    assert result.text == "\n".join(_CYCLE)
+    assert [b.reasons[-1] for b in result.blocks[-2:]] == ["context:author-bio", "context:author-bio"]
+
+
+@pytest.mark.parametrize("heading", ["About Python", "About Nordex SE", "About the new lanes", "About Cycling Today Magazine Online"])
+def test_an_about_heading_without_a_person_s_name_stays_in_the_article(heading):
+    more = "The lanes will be painted green at junctions so that drivers can see them from further away."
+    result = strip("\n".join(["Cycle lanes approved", *_CYCLE, heading, more]))
+    assert result.text == "\n".join([*_CYCLE, heading, more])
+
+
 _TOUR = [
     "The Harbour Quartet will play thirty cities next summer, their first tour together in ten years.",
     "The band said the shows would mix the old records with songs from the album they finished in May.",

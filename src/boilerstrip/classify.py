@@ -450,7 +450,11 @@ MIN_BLOCKS_BEFORE_BIO = 2
 
 
 def mark_author_bio(
-    drafts: list[Draft], feats: Sequence[Features], phrases: dict[str, tuple[tuple[str, ...], ...]]
+    drafts: list[Draft],
+    feats: Sequence[Features],
+    phrases: dict[str, tuple[tuple[str, ...], ...]],
+    texts: Sequence[str] = (),
+    about: AbstractSet[tuple[str, ...]] = frozenset(),
 ) -> None:
     """Remove the author's bio that closes an article.
 
@@ -459,7 +463,10 @@ def mark_author_bio(
     gives it away is its place and its opening: a name, then a job phrase
     (``author_bio.txt``: "is a freelance writer", "ist freie Autorin"). Such a
     block of at most :data:`MAX_BIO_WORDS` words among the last
-    :data:`MAX_BIO_BLOCKS` kept blocks becomes a byline.
+    :data:`MAX_BIO_BLOCKS` kept blocks becomes a byline. So does a heading made
+    of an opener (``about_heading.txt``: "About", "Über", "Sobre") and a
+    person's name ("About Jane Doe") among the last kept blocks, with the
+    blocks after it (*texts* are the blocks' text, for the name's capitals).
     """
     kept = [i for i, d in enumerate(drafts) if d.category == C.BODY]
     for i in kept[max(MIN_BLOCKS_BEFORE_BIO, len(kept) - MAX_BIO_BLOCKS) :]:
@@ -467,6 +474,35 @@ def mark_author_bio(
         if f.words <= MAX_BIO_WORDS and _opens_bio(f.norm, phrases):
             d = drafts[i]
             d.category, d.reasons = C.BYLINE, (d.reason, "context:author-bio")
+    if not about:
+        return
+    for n in range(max(MIN_BLOCKS_BEFORE_BIO, len(kept) - MAX_BIO_BLOCKS - 1), len(kept) - 1):
+        i = kept[n]
+        if drafts[i].label == HEADING and _about_person(texts[i], feats[i], about):
+            for j in kept[n:]:
+                d = drafts[j]
+                d.category, d.reasons = C.BYLINE, (d.reason, "context:author-bio")
+            return
+
+
+#: Words of a person's name after an "About" heading opener.
+MIN_NAME_WORDS = 2
+MAX_NAME_WORDS = 3
+
+
+def _about_person(text: str, f: Features, about: AbstractSet[tuple[str, ...]]) -> bool:
+    """"About Jane Doe": an opener, then two or three capitalised words (a company
+    such as "About Nordex SE" or a topic such as "About Python" does not pass)."""
+    words = f.norm_words
+    for k in range(1, len(words) - MIN_NAME_WORDS + 1):
+        if words[:k] in about:
+            name = text.split()[k:]
+            return (
+                MIN_NAME_WORDS <= len(name) <= MAX_NAME_WORDS
+                and len(name) == len(words) - k
+                and all(w[:1].isupper() and (w[1:].islower() or len(w) == 1) for w in name)
+            )
+    return False
 
 
 def _opens_bio(norm: str, phrases: dict[str, tuple[tuple[str, ...], ...]]) -> bool:

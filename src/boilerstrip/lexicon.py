@@ -44,6 +44,8 @@ CATEGORY_CONCEPTS = (
 SECTION_CUT = "section_cut"
 #: Job phrases that open an author bio ("... is a freelance writer").
 AUTHOR_BIO = "author_bio"
+#: Words that open a heading over an author bio ("About Jane Doe").
+ABOUT_HEADING = "about_heading"
 
 #: Characters of a huge block that are normalised (head and tail each); phrase
 #: hits only decide short blocks (see rules.py), so this loses nothing.
@@ -325,6 +327,12 @@ def bio_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
         words = tuple(phrase.split(" "))
         index.setdefault(words[0], []).append(words)
     return {word: tuple(phrases) for word, phrases in index.items()}
+
+
+@lru_cache(maxsize=None)
+def about_phrases() -> frozenset[tuple[str, ...]]:
+    """The heading openers of ``about_heading.txt`` in every language, as word tuples."""
+    return frozenset(tuple(phrase.split(" ")) for _, _, phrase in _entries((ABOUT_HEADING,)))
 
 
 @lru_cache(maxsize=None)

@@ -29,7 +29,7 @@ from .classify import (
 )
 from .features import Features, measure
 from .language import SAMPLE_CHARS, detect_sample, sample_tokens
-from .lexicon import PhraseMatcher, bio_phrases, cut_matcher, matcher, months, stopwords
+from .lexicon import PhraseMatcher, about_phrases, bio_phrases, cut_matcher, matcher, months, stopwords
 from .options import Options
 from .result import Block, Result
 from .segment import segment
@@ -222,7 +222,7 @@ def strip(
             drafts[i].reasons = (drafts[i].reason, "title:copy")
     final_labels(drafts, feats, region, numbered_list_after(texts, drafts, region))
     sectioned_article(drafts, feats)
-    mark_author_bio(drafts, feats, bio_phrases())
+    mark_author_bio(drafts, feats, bio_phrases(), texts, about_phrases())
     if extra is not None:
         for d, reason in zip(drafts, extra):
             if reason:
