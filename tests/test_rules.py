@@ -481,6 +481,76 @@ def test_truncated_teaser(text, expected):
     assert rules.truncated_teaser(text, measure(text)) == expected
 
 
+# --- Consent notices ------------------------------------------------------------------------
+
+CONSENT_WORDS = frozenset({"accept", "browser", "settings", "privacy", "tracking"})
+
+
+@pytest.fixture
+def consent_words(monkeypatch):
+    monkeypatch.setattr(rules, "word_set", lambda concept: {"consent": CONSENT_WORDS}[concept])
+
+
+def consent(words: int, cues: list[str], cookie: str = "cookies") -> str:
+    text = " ".join([cookie, *cues, *content(words - 1 - len(cues))])
+    assert measure(text).words == words
+    return text
+
+
+def test_consent_cues(consent_words):
+    n = rules.CONSENT_CUES
+    cues = sorted(CONSENT_WORDS)
+    assert rules.consent_shape(measure(consent(20, cues[:n]))) == (C.COOKIE, "shape:cookie-consent")
+    assert rules.consent_shape(measure(consent(20, cues[: n - 1]))) is None
+
+
+def test_consent_needs_a_cookie_word(consent_words):
+    cues = sorted(CONSENT_WORDS)
+    assert rules.consent_shape(measure(consent(20, cues, cookie="cookieeinstellungen"))) is not None
+    assert rules.consent_shape(measure(consent(20, cues, cookie="biscuits"))) is None
+
+
+def test_consent_max_words(consent_words):
+    n = rules.MAX_CONSENT_WORDS
+    cues = sorted(CONSENT_WORDS)
+    assert rules.consent_shape(measure(consent(n, cues))) is not None
+    assert rules.consent_shape(measure(consent(n + 1, cues))) is None
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        # Longer than any phrase hit may decide (rules.MAX_PHRASE_WORDS).
+        "We use cookies and similar technologies to improve your browsing experience, personalise "
+        "content and ads and analyse traffic on our pages. Some of them are set by partners who may "
+        "combine the data with other information you gave them. You can change your settings at any "
+        "time from the link at the foot of every page.",
+        "Diese Webseite verwendet Cookies, damit wir Inhalte und Anzeigen passend gestalten und die "
+        "Zugriffe auf unser Angebot verstehen können. Mit Klick auf Akzeptieren stimmen Sie der Nutzung "
+        "zu; in den Einstellungen können Sie einzelne Cookies jederzeit wieder ablehnen und die Wahl "
+        "später noch einmal ändern.",
+    ],
+)
+def test_a_long_consent_notice_in_the_article_is_removed(notice):
+    assert measure(notice).words > rules.MAX_PHRASE_WORDS
+    result = strip("\n".join(["Cycle lanes approved", _CYCLE_TEXT[0], notice, *_CYCLE_TEXT[1:]]))
+    assert notice not in result.text
+    assert "\n".join(_CYCLE_TEXT[1:]) in result.text
+
+
+def test_cookies_in_a_recipe_are_not_a_consent_notice():
+    step = "Roll the dough into small balls, press them flat on the cookie sheet and bake the cookies for twelve minutes."
+    result = strip("\n".join(["Oat cookies", _CYCLE_TEXT[0], step, *_CYCLE_TEXT[1:]]))
+    assert step in result.text
+
+
+_CYCLE_TEXT = [
+    "The council approved the new cycle lanes on Tuesday after a long debate about parking in the old town.",
+    "Residents had asked for safer routes to the two schools on the hill for more than five years now.",
+    "Work on the first lane starts in March and the council expects the whole network to be finished by autumn.",
+]
+
+
 # --- Pitches and share rows (word sets of our own) ---------------------------------------------
 
 PITCH_WORDS = frozenset({"subscribe", "newsletter", "inbox", "offer", "free", "trial", "unlimited", "access",

@@ -197,6 +197,29 @@ def pitch_shape(f: Features) -> Label:
     return None
 
 
+#: Longest consent notice, in words (cookie banners run to a paragraph or two).
+MAX_CONSENT_WORDS = 120
+#: Distinct consent words (``consent.txt``) needed besides a cookie word.
+CONSENT_CUES = 2
+
+
+def consent_shape(f: Features) -> Label:
+    """A block that names cookies and speaks the words of a consent banner.
+
+    "We use cookies and other tracking technologies to improve your browsing
+    experience ...", "Diese Cookies sind unbedingt erforderlich, um Ihnen die
+    auf unserer Webseite ...": phrase hits decide only short blocks, and these
+    run long. A recipe's "cookie sheet" has none of the banner's other words.
+    """
+    if f.words > MAX_CONSENT_WORDS or "cookie" not in f.norm:
+        return None
+    if not any(w.startswith("cookie") for w in f.norm_words):
+        return None
+    if len(word_set("consent").intersection(f.norm_words)) >= CONSENT_CUES:
+        return C.COOKIE, "shape:cookie-consent"
+    return None
+
+
 # Datelines: a date or time and little else.
 #: Longest dateline, in words ("Published ... | Updated ..." lines run to ~18).
 MAX_DATELINE_WORDS = 20
@@ -317,4 +340,5 @@ def first_rule(text: str, f: Features, matcher: PhraseMatcher, months: frozenset
         or url_only(text)
         or truncated_teaser(text, f)
         or pitch_shape(f)
+        or consent_shape(f)
     )
