@@ -601,6 +601,21 @@ def test_pitch_cues_alone(word_sets):
     assert rules.pitch_shape(measure(below)) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "pitch_found"),
+    [
+        ("Heute bestellen Sie das free trial mit wenigen Klicks", True),  # formal "Sie" mid-sentence
+        ("Das free trial sichert Ihnen den Zugang für einen Monat", True),
+        ("Das free trial nutzte sie nur einen Monat lang", False),  # "sie": she
+        ("Sie fand das free trial nach einem Monat zu teuer", False),  # capital only as the first word
+    ],
+)
+def test_pitch_german_formal_you(word_sets, text, pitch_found):
+    assert rules.PITCH_CUES_WITH_YOU == 2 < rules.PITCH_CUES_ALONE
+    found = rules.pitch_shape(measure(text), text)
+    assert (found == (C.NEWSLETTER, "shape:pitch")) is pitch_found
+
+
 def test_pitch_app_cue_makes_an_app_promo(word_sets):
     text = pitch(6, ["download", "app", "free"], you=True)
     assert rules.pitch_shape(measure(text)) == (C.APP_PROMO, "shape:pitch")

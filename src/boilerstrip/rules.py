@@ -171,7 +171,16 @@ MIN_PITCH_DENSITY = 0.1
 MIN_PITCH_WORDS = 3
 
 
-def pitch_shape(f: Features) -> Label:
+# German (and Dutch "U") formal address, told from "sie" (she, they) by its capital
+# after a lower-case word: "... bestellen Sie es", "... für Ihre Daten".
+_FORMAL_YOU = re.compile(r"[a-zäöüß,] (?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen)\b")
+
+
+def _formal_you(text: str) -> bool:
+    return ("Sie" in text or "Ih" in text) and _FORMAL_YOU.search(text) is not None
+
+
+def pitch_shape(f: Features, text: str = "") -> Label:
     """A short block that addresses the reader with several pitch words.
 
     "Broaden your horizons ... Try it free for 1 month with unlimited access",
@@ -189,7 +198,7 @@ def pitch_shape(f: Features) -> Label:
     score = len(cues) + len(strong)  # a strong pitch word counts twice
     if score < PITCH_CUES_WITH_YOU or score < MIN_PITCH_DENSITY * f.words:
         return None
-    you = bool(tokens & word_set("you"))
+    you = bool(tokens & word_set("you")) or _formal_you(text)
     if score >= PITCH_CUES_ALONE or you:
         if cues & common_words("app_cues"):
             return C.APP_PROMO, "shape:pitch"
@@ -339,6 +348,6 @@ def first_rule(text: str, f: Features, matcher: PhraseMatcher, months: frozenset
         or date_shape(text, f, months)
         or url_only(text)
         or truncated_teaser(text, f)
-        or pitch_shape(f)
+        or pitch_shape(f, text)
         or consent_shape(f)
     )
