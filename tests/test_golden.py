@@ -19,8 +19,6 @@ LABEL_FILES = sorted(SAMPLES.glob("*.labels.json"))
 
 #: sample name -> why it fails today (checked by reading the --explain output).
 KNOWN_MISSES: dict[str, str] = {
-    "de_news_html_text_kommentare": "paywall pitch in formal German ('Lesen Sie ... jetzt'): 'Sie' is "
-    "not a second-person cue after casefolding and no phrase names it",
     "de_ratgeber_innertext_cookie": "table-of-contents questions above the article are kept: they "
     "read as in-article headings between prose",
     "de_wet_lokalsport": "'Ebenfalls lesenswert:' promo (mixed case, no lexicon phrase) and a "
