@@ -441,7 +441,7 @@ def _heaviest_run(weights: Sequence[float]) -> tuple[int, int]:
 
 
 #: An author bio closing the article: at most this many words ...
-MAX_BIO_WORDS = 60
+MAX_BIO_WORDS = 80
 #: ... its job phrase starting after at most this many words (the author's name) ...
 MAX_BIO_NAME_WORDS = 4
 #: ... in one of this many last kept blocks, with at least this many kept before it.
