@@ -853,6 +853,20 @@ def test_caption_above_credit_max_words(phrases):
             assert got[2][1] == C.BODY
 
 
+def test_no_caption_above_a_credit_that_has_its_caption_below():
+    # Credit first, then the caption ("Image copyright ...", "Image caption ..."): the
+    # sentence above the credit is the article's.
+    sentence = "The council said the work would start in spring."
+    caption = "Image caption Cyclists on the harbour road, where the first lane will run"
+    assert measure(caption).words > classify.MAX_CREDIT_WORDS
+    page = PARA[:2] + [sentence, "Photo: Jane Doe/Reuters", caption] + PARA[2:]
+    got = blocks_of("\n".join(page))
+    assert [g[1] for g in got[2:5]] == [C.BODY, C.CAPTION, C.CAPTION]
+    # Without the caption below, the same sentence is taken as the caption.
+    got = blocks_of("\n".join(page[:4] + page[5:]))
+    assert got[2][1:] == (C.CAPTION, ("context:above-credit",))
+
+
 def test_caption_above_credit_max_blocks(phrases):
     # The sentence right above the credit, and one alt-text line above that:
     # MAX_CAPTION_BLOCKS blocks at most.

@@ -351,17 +351,22 @@ def mark_captions(drafts: list[Draft], feats: Sequence[Features]) -> None:
     above it is an ordinary sentence, recognisable only by this neighbour. The
     block right above a credit is taken when it is one sentence of at most
     :data:`MAX_CAPTION_WORDS` words or a heading-like line (alt text); one more
-    heading-like line above a taken sentence is taken too.
+    heading-like line above a taken sentence is taken too. A figure whose
+    caption follows its credit ("Image copyright ...", "Image caption ...")
+    gives no sentence above it to the caption.
     """
     for i, d in enumerate(drafts):
         if d.label != C.CAPTION or feats[i].words > MAX_CREDIT_WORDS or d.reason == ABOVE_CREDIT:
             continue
+        # A caption of its own right below the credit ("Image copyright X", then
+        # "Image caption ..."): the figure is credit-first, the text above is not its caption.
+        captioned_below = i + 1 < len(drafts) and drafts[i + 1].label == C.CAPTION and feats[i + 1].words > MAX_CREDIT_WORDS
         j = i - 1
         while j >= 0 and i - j <= MAX_CAPTION_BLOCKS:
             dj, fj = drafts[j], feats[j]
             alt_text = dj.label in (HEADING, SHORT)
             one_sentence = dj.label in (PROSE, SENTENCE) and fj.sentences <= 2 and fj.words <= MAX_CAPTION_WORDS
-            if dj.section or not (alt_text or (one_sentence and j == i - 1)):
+            if dj.section or not (alt_text or (one_sentence and j == i - 1 and not captioned_below)):
                 break
             dj.label, dj.reason, dj.weight = C.CAPTION, ABOVE_CREDIT, WEIGHT_INLINE_CLUTTER
             if alt_text:
