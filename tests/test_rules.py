@@ -1147,6 +1147,16 @@ def test_a_numbered_list_broken_off_by_links_goes_on_after_the_region():
     assert reasons[-1][-1] == "context:numbered-list"
 
 
+def test_a_numbered_list_after_an_introducing_colon_goes_on_after_its_first_item():
+    # The colon takes "1)" in after the region; the count goes on from there.
+    intro = "The council named the lanes it will build first, in this order:"
+    items = ["1) Harbour Street lane", "http://example.com/lane1", "2) School hill lane", "http://example.com/lane2",
+             "3) Market square loop"]
+    lines = ["Cycle lanes approved", *_LANES[:2], intro, *items, "© 2024 Town Gazette", "Privacy policy"]
+    kept = strip("\n".join(lines)).text.split("\n")
+    assert kept[-4:] == [intro, "1) Harbour Street lane", "2) School hill lane", "3) Market square loop"]
+
+
 @pytest.mark.parametrize(
     "items",
     [

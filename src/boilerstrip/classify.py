@@ -619,7 +619,9 @@ _NUMBERED_ITEM = re.compile(r"(\d{1,3})[.)]\s")
 MAX_NUMBERED_GAP = 3
 
 
-def numbered_list_after(texts: Sequence[str], drafts: Sequence[Draft], region: tuple[int, int]) -> list[int]:
+def numbered_list_after(
+    texts: Sequence[str], drafts: Sequence[Draft], region: tuple[int, int], feats: Optional[Sequence[Features]] = None
+) -> list[int]:
     """The rest of a numbered list that the region's end breaks off.
 
     A list of "1) ... 2) ... 3) ..." items with a shop link or an image under each
@@ -629,6 +631,9 @@ def numbered_list_after(texts: Sequence[str], drafts: Sequence[Draft], region: t
     article's list: the unlabelled blocks up to the last of them are returned.
     """
     first, last = region
+    if feats is not None:
+        # The list may start in the lines a colon or a schedule took in after the region.
+        last = extend_over_list(drafts, feats, (first, schedule_end(drafts, feats, last)))[1]
     number, prev = 0, -1
     for j in range(last - 1, max(first, last - 1 - MAX_NUMBERED_GAP) - 1, -1):
         m = _NUMBERED_ITEM.match(texts[j])

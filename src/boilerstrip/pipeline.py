@@ -220,7 +220,7 @@ def strip(
         for i in title.duplicates:
             drafts[i].category = C.TITLE_DUPLICATE
             drafts[i].reasons = (drafts[i].reason, "title:copy")
-    final_labels(drafts, feats, region, numbered_list_after(texts, drafts, region))
+    final_labels(drafts, feats, region, numbered_list_after(texts, drafts, region, feats))
     sectioned_article(drafts, feats)
     mark_author_bio(drafts, feats, bio_phrases(), texts, about_phrases())
     if extra is not None:
