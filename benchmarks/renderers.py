@@ -60,7 +60,17 @@ def browser_lines(html: str) -> str:
     return render(parse(html)).text
 
 
-RENDERERS: dict[str, Callable[[str], str]] = {"soup-lines": soup_lines, "browser-lines": browser_lines}
+def markdown(html: str) -> str:
+    import html2text
+
+    return html2text.html2text(html)  # its defaults: markdown, paragraphs hard-wrapped at 78 columns
+
+
+RENDERERS: dict[str, Callable[[str], str]] = {
+    "soup-lines": soup_lines,
+    "browser-lines": browser_lines,
+    "markdown": markdown,
+}
 
 
 def score(data: pathlib.Path, dataset: str, renderer: str, limit: int) -> dict[str, Any]:

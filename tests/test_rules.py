@@ -1354,3 +1354,13 @@ def test_a_comment_byline_below_the_article_gets_no_pull():
     article = [_SITE_NOTICE.replace("reader service team", "new ferry"), *_SHORT_STORY]
     lines = ["Ferry news", *article, "By Sam Jones", "12 March 2024", "I took the ferry last week and it was fine, really."]
     assert strip("\n".join(lines)).text == "\n".join(article)
+
+
+@pytest.mark.parametrize("first", ["₃", "²", "٣"])  # subscript, superscript, Arabic-Indic digits
+def test_schedule_entries_with_other_digits_do_not_break_the_run(first):
+    # str.isdigit() accepts "₃" and "²", which int() refuses: this raised ValueError once.
+    entry = f"{first} June – Harbour Hall and the long waterfront promenade beside the old ferry terminal"
+    lines = ["Quartet tour", *_TOUR, _DATES[0], entry, _DATES[1], _DATES[3]]
+    result = strip("\n".join(lines))
+    assert result.text.startswith(_TOUR[0])
+    assert classify._opens_with_date(measure(entry)) is (first == "٣")

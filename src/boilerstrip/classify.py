@@ -322,11 +322,11 @@ def _opens_with_date(f: Features) -> bool:
 
 
 def _is_day(word: str) -> bool:
-    return word.isdigit() and 1 <= int(word) <= 31
+    return word.isdecimal() and len(word) <= 2 and 1 <= int(word) <= 31
 
 
 def _is_year(word: str) -> bool:
-    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+    return len(word) == 4 and word.isdecimal() and word[:2] in ("19", "20")
 
 
 def _date_entry_follows(drafts: Sequence[Draft], feats: Sequence[Features], j: int) -> bool:
