@@ -124,12 +124,39 @@ def _letters_and_digits(text: str) -> tuple[int, int]:
     return letters, digits
 
 
+# What a reader does not see of a Markdown link, ``[text](target "title")``: its
+# target, which a hard-wrapped line may break ("...incredibly-\n  useful-gadgets/)"),
+# and its title; and bare URLs.
+# Linear: the classes under each quantifier are disjoint, and a line break is taken
+# once per repetition.
+_LINK_TARGET = re.compile(r"\]\([^()\s]*(?:[ \t]*\r?\n[ \t]*[^()\s]+)*(?:[ \t]+\"[^\"\r\n]*\")?\)?")
+_BARE_URL = re.compile(r"(?:https?://|www\.)[^\s()\[\]]*")
+
+
+def visible_text(text: str) -> str:
+    """*text* without Markdown link targets and bare URLs (*text* itself when it has none).
+
+    A link line of html2text output ("[Home](https://example.com/)") reads as its
+    link text; an URL's path is not words of the page.
+    """
+    if "](" not in text and "://" not in text and "www." not in text:
+        return text
+    return _BARE_URL.sub(" ", _LINK_TARGET.sub("] ", text))
+
+
 def measure(text: str, stopwords: frozenset[str], tokens: list[str] | None = None) -> Features:
     """Measure one block's *text* against the page language's *stopwords*.
 
     *tokens* may give ``WORD.findall(text.casefold())`` when the caller has them
-    (the language detector's sample); they are not computed again.
+    (the language detector's sample); they are not computed again. Words are
+    counted in the :func:`visible_text`.
     """
+    chars = len(text)
+    letters, digits = _letters_and_digits(text)
+    visible = visible_text(text)
+    if visible is not text:
+        tokens = None
+        text = visible
     if tokens is None:
         tokens = WORD.findall(text.casefold())
     norm_words: tuple[str, ...] | None = None
@@ -146,13 +173,12 @@ def measure(text: str, stopwords: frozenset[str], tokens: list[str] | None = Non
         norm_words = tuple(tokens)
         norm = " ".join(norm_words)
     stop = len([t for t in tokens if t in stopwords]) if stopwords else 0
-    letters, digits = _letters_and_digits(text)
     stripped = text.rstrip(_CLOSERS)
     last = stripped[-1] if stripped else ""
     terminal_char = last if last in _TERMINALS else ""
     sentences = 1 + len(_SENTENCE_BREAK.findall(text)) if _has_sentence_mark(text) else 1
     return Features(
-        len(text),
+        chars,
         len(tokens),
         stop,
         letters,

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Optional, Tuple
 
 from . import categories as C
-from .features import WORD, Features
+from .features import WORD, Features, visible_text
 from .lexicon import Match, PhraseMatcher, common_words, credit_words, word_set
 
 Label = Optional[Tuple[str, str]]
@@ -304,6 +304,29 @@ def markdown_image(text: str) -> Label:
     return None
 
 
+# The text of a Markdown link or image, ``[text]`` or ``![alt]``, once its target is gone
+# (features.visible_text); applied twice for an image inside a link.
+_BRACKETED = re.compile(r"!?\[[^\[\]]*\]")
+#: A block whose letters are at least this share link text is a link, not prose.
+MIN_LINK_LINE_SHARE = 0.9
+
+
+def link_line(text: str) -> Label:
+    """A Markdown block that is all link: a menu entry, a teaser headline, an image link.
+
+    Markdown renderings (html2text) keep what HTML marks as links; a block whose
+    visible letters are nearly all link text is navigation, whatever it says.
+    """
+    if "](" not in text:
+        return None
+    visible = visible_text(text)
+    outside = _BRACKETED.sub("", _BRACKETED.sub("", visible))
+    total = sum(1 for c in visible if c.isalpha())
+    if total and sum(1 for c in outside if c.isalpha()) <= (1 - MIN_LINK_LINE_SHARE) * total:
+        return C.NAVIGATION, "shape:link-line"
+    return None
+
+
 def share_row(f: Features) -> Label:
     """A line of share buttons: "Share Facebook Twitter Email", "Teilen: X WhatsApp"."""
     if f.words > MAX_SHARE_ROW_WORDS:
@@ -341,6 +364,7 @@ def first_rule(text: str, f: Features, matcher: PhraseMatcher, months: frozenset
         no_words(f)
         or lexicon_rule(text, f, matcher, months)
         or markdown_image(text)
+        or link_line(text)
         or share_row(f)
         or inline_promo_shape(text, f)
         or credit_shape(text, f)

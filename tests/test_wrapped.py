@@ -1,0 +1,118 @@
+"""Hard-wrapped text (html2text Markdown, e-mail) and Markdown links.
+
+The pages here are written for these tests: an article wrapped at a fixed width
+with ``textwrap``, a menu of Markdown links, and a few unwrapped pages that must
+come through unchanged.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from boilerstrip import categories as C
+from boilerstrip import rules, segment, strip
+from boilerstrip.features import measure, visible_text
+
+PARAGRAPHS = [
+    "The town council approved the new harbour cycle lanes on Tuesday evening after a debate "
+    "that ran for more than four hours and drew a crowd of residents to the old assembly hall.",
+    "Residents of the hill district had asked for safer routes to the two primary schools for "
+    "more than five years, and the parents' group handed in a petition with two thousand names.",
+    "Work on the first lane will start in March, the council said, and the whole network of "
+    "eleven kilometres should be finished before the autumn term begins in the first week of September.",
+    "The shopkeepers on Market Street, who had feared losing the parking in front of their shops, "
+    "said they would watch the first months closely and ask for changes if trade fell away.",
+]
+MENU = ["* [Home](https://gazette.example/)", "* [News](https://gazette.example/news/)",
+        "* [Sport](https://gazette.example/sport/ \"All the sport\")", "* [Contact](https://gazette.example/contact/)"]
+
+
+def wrapped_page(width: int = 78) -> str:
+    body = "\n\n".join(textwrap.fill(p, width) for p in PARAGRAPHS)
+    return "\n".join(MENU) + "\n\n# Harbour lanes approved\n\n" + body + "\n\n" + "\n".join(MENU) + "\n"
+
+
+@pytest.mark.parametrize("width", [72, 78, 100])
+def test_wrap_width_is_found(width):
+    page = wrapped_page(width)
+    found = segment.wrap_width(page, segment.segment(page))
+    assert width - segment.WRAP_SLACK <= found <= width
+
+
+def test_wrapped_paragraphs_are_one_block_each():
+    page = wrapped_page()
+    spans = segment.join_wrapped_lines(page, segment.segment(page))
+    blocks = [page[s:e] for s, e in spans]
+    for p in PARAGRAPHS:
+        assert textwrap.fill(p, 78) in blocks
+    assert "# Harbour lanes approved" in blocks
+    assert all(m in blocks for m in MENU)  # list items are never joined
+
+
+def test_a_wrapped_article_comes_out_whole_with_exact_offsets():
+    page = wrapped_page()
+    result = strip(page)
+    assert result.text == "\n".join(textwrap.fill(p, 78) for p in PARAGRAPHS)
+    for b in result.blocks:
+        assert page[b.start : b.end].strip() == page[b.start : b.end]
+
+
+def test_unwrapped_text_is_segmented_by_line():
+    page = "Home\nNews\n\n" + "\n\n".join(PARAGRAPHS) + "\n" + "\n".join("Short line %d" % i for i in range(20))
+    spans = segment.segment(page)
+    assert segment.wrap_width(page, spans) == 0
+    assert segment.join_wrapped_lines(page, spans) == spans
+
+
+def test_too_few_lines_say_nothing():
+    page = textwrap.fill(PARAGRAPHS[0], 40)
+    assert len(page.splitlines()) < segment.MIN_WRAP_LINES
+    assert segment.wrap_width(page, segment.segment(page)) == 0
+
+
+def test_a_link_cut_by_the_line_break_continues_the_line_above():
+    lines = [textwrap.fill(" ".join(PARAGRAPHS), 78), "[ ![Harbour at dusk", "](https://img.example/harbour.jpg) ](https://gazette.example/photos/)"]
+    page = "\n".join(lines)
+    blocks = [page[s:e] for s, e in segment.join_wrapped_lines(page, segment.segment(page))]
+    assert blocks[-1] == "[ ![Harbour at dusk\n](https://img.example/harbour.jpg) ](https://gazette.example/photos/)"
+
+
+@pytest.mark.parametrize(
+    ("text", "visible"),
+    [
+        ("[Sport](https://gazette.example/sport/)", "[Sport] "),
+        ('[Sport](https://gazette.example/sport/ "All the sport")', "[Sport] "),
+        ("read [the\nreport](https://gazette.example/a-\n  long-path/) today", "read [the\nreport]  today"),
+        ("See https://gazette.example/lanes for the map.", "See   for the map."),
+        ("No links here.", "No links here."),
+    ],
+)
+def test_visible_text(text, visible):
+    assert visible_text(text) == visible
+
+
+def test_words_are_counted_in_the_visible_text():
+    f = measure("[Sport](https://gazette.example/sport/and/more/words/in/the/path)", frozenset())
+    assert f.words == 1 and f.norm == "sport"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("* [Sport](https://gazette.example/sport/)", (C.NAVIGATION, "shape:link-line")),
+        ("[ ![Harbour at dusk](https://img.example/h.jpg) Harbour lanes open ](https://gazette.example/p/)",
+         (C.NAVIGATION, "shape:link-line")),
+        ("The council published [the full plan](https://gazette.example/plan) on its website on Monday.", None),
+        ("Plain text without any link at all.", None),
+    ],
+)
+def test_link_line(text, label):
+    assert rules.link_line(text) == label
+
+
+def test_html2text_like_menus_are_removed_and_the_article_kept():
+    result = strip(wrapped_page())
+    assert "Home" not in result.text and "Contact" not in result.text
+    assert result.text.count("\n") >= len(PARAGRAPHS) - 1
