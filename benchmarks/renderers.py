@@ -1,4 +1,4 @@
-"""Does text-mode quality hold on text from other renderers? Score it on two more.
+"""Does text-mode quality hold on text from other renderers? Score it on three more.
 
     python benchmarks/renderers.py                  # both datasets, both extra renderers
     python benchmarks/renderers.py --limit 50       # a quick look
@@ -12,9 +12,12 @@ scores it against the same gold with the benchmark's ``score.py``:
   noscript and template: every text node on its own line, no blank lines, links and
   inline tags split off their sentences (what a quick scraper script produces);
 - ``browser-lines``: boilerstrip's own HTML renderer (``boilerstrip.html.render``),
-  which lays the page out like a browser's ``innerText``; hints are not used.
+  which lays the page out like a browser's ``innerText``; hints are not used;
+- ``markdown``: html2text with its defaults: Markdown links and images, paragraphs
+  hard-wrapped at 78 columns (what LLM and "reader" pipelines often feed on).
 
-Needs the ``html`` extra (lxml, beautifulsoup4).
+Needs the ``html`` extra (lxml, beautifulsoup4); ``markdown`` needs html2text (in the
+``bench`` extra) and is skipped without it.
 """
 
 from __future__ import annotations
@@ -84,6 +87,14 @@ def score(data: pathlib.Path, dataset: str, renderer: str, limit: int) -> dict[s
     return figures
 
 
+def _has_html2text() -> bool:
+    try:
+        import html2text  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=pathlib.Path, default=default_data_dir())
@@ -101,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skipped: {dataset} not found under {args.data}")
             continue
         for renderer in RENDERERS:
+            if renderer == "markdown" and not _has_html2text():
+                print(f"skipped: {dataset} {renderer} (pip install html2text)")
+                continue
             f = score(args.data, dataset, renderer, args.limit)
             print(f"{dataset:<22} {renderer:<14} {f['precision']:6.3f} {f['recall']:6.3f} {f['f1']:6.3f}")
     return 0
