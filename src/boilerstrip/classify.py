@@ -8,7 +8,8 @@ Passes, in the order pipeline.strip() runs them (each linear in the number of bl
    the date-led entries between them that run too long to be datelines).
 3. ``mark_sections``: a heading such as "Related Articles" or "Comments" opens
    a section of clutter that runs until article prose resumes.
-4. ``mark_captions``: caption text right above a photo credit.
+4. ``mark_captions``: caption text right above a photo credit;
+   ``mark_gallery_captions``: slides of a gallery ("1 of 4 ...", "2 of 4 ...").
 5. ``favour_prose_after_byline``, ``main_region`` and
    ``extend_over_inline_clutter``: the article is the densest run of prose
    (maximum-sum segment; the paragraph under the byline weighs more), widened
@@ -337,6 +338,34 @@ def _date_entry_follows(drafts: Sequence[Draft], feats: Sequence[Features], j: i
         if not (drafts[k].label in TEXT_CLASSES and _opens_with_date(feats[k])):
             return False
     return False
+
+
+# A gallery's counter at the start of a block: "1 of 4 ...", "Bild 2 von 10", "3/12 ...".
+_GALLERY_COUNTER = re.compile(
+    r"(?:[^\W\d_]{1,12} )?(\d{1,3}) ?(?:of|von|sur|de|di|van|z|из|/) ?(\d{1,3})(?!\d)(?![.,:]\d)", re.IGNORECASE
+)
+
+
+def mark_gallery_captions(texts: Sequence[str], drafts: list[Draft]) -> None:
+    """Label the captions of a photo gallery, told by their counters.
+
+    "1 of 4 Grass Valley's Dionicio Torres looks at ...", "2 of 4 A shopper ...":
+    two or more blocks that open with a counter of the same total and different
+    numbers are a gallery's slides. One such block alone ("1 of 4 Americans ...")
+    is a sentence.
+    """
+    counters: dict[str, set[str]] = {}
+    found: list[tuple[int, str]] = []
+    for i, t in enumerate(texts):
+        if t[:1].isdigit() or t[:1].isalpha():
+            m = _GALLERY_COUNTER.match(t)
+            if m and 0 < int(m.group(1)) <= int(m.group(2)):
+                counters.setdefault(m.group(2), set()).add(m.group(1))
+                found.append((i, m.group(2)))
+    for i, total in found:
+        d = drafts[i]
+        if len(counters[total]) >= 2 and d.label in TEXT_CLASSES:
+            d.label, d.reason, d.weight = C.CAPTION, "context:gallery-counter", WEIGHT_INLINE_CLUTTER
 
 
 #: The reason of a caption found by its neighbour, the photo credit below it.
