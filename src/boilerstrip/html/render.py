@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Optional
 
 from .deps import require
-from .evidence import BODY_MARK, MAIN_MARK, NOT_MARKED, TAG_HINTS, ClassEvidence, Hint, class_evidence, element_hint, marks_article
+from .evidence import MAIN_MARK, NOT_MARKED, TAG_HINTS, ClassEvidence, Hint, class_evidence, element_hint, marks_article
 
 #: Elements that start and end a line (HTML's block-level and table elements).
 BLOCK_TAGS = frozenset(
