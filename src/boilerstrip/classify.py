@@ -346,14 +346,21 @@ _GALLERY_COUNTER = re.compile(
 )
 
 
-def mark_gallery_captions(texts: Sequence[str], drafts: list[Draft]) -> None:
+# Speed: a counter is a number, a word or "/", and a number: pages without one anywhere
+# (nearly all) skip the per-block pass.
+_ANY_COUNTER = re.compile(r"\d ?(?:of|von|sur|de|di|van|z|из|/) ?\d", re.IGNORECASE)
+
+
+def mark_gallery_captions(texts: Sequence[str], drafts: list[Draft], page: str = "") -> None:
     """Label the captions of a photo gallery, told by their counters.
 
     "1 of 4 Grass Valley's Dionicio Torres looks at ...", "2 of 4 A shopper ...":
     two or more blocks that open with a counter of the same total and different
     numbers are a gallery's slides. One such block alone ("1 of 4 Americans ...")
-    is a sentence.
+    is a sentence. *page*, the whole input, lets a page without any counter skip the pass.
     """
+    if page and _ANY_COUNTER.search(page) is None:
+        return
     counters: dict[str, set[str]] = {}
     found: list[tuple[int, str]] = []
     for i, t in enumerate(texts):

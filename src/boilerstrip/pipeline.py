@@ -210,7 +210,7 @@ def strip(
     mark_date_lists(drafts, feats)
     mark_sections(drafts, feats, cut_headings)
     mark_captions(drafts, feats)
-    mark_gallery_captions(texts, drafts)
+    mark_gallery_captions(texts, drafts, text)
     # After the text passes (a DOM caption must not read as a photo credit), before the region.
     extra = _apply_hints(drafts, feats, _hints, language is not None) if _hints is not None else None
     favour_prose_after_byline(drafts)
