@@ -193,7 +193,7 @@ def test_measure_agrees_with_plain_regex_passes(text: str, repeat: int) -> None:
 
 
 def test_no_character_casefolds_to_what_the_fast_path_tests_for() -> None:
-    # measure() looks for "_" and "](" in the text as given, not in its casefolded form.
+    # measure() looks for "_" (and visible_text for "](") in the text as given, not in its casefolded form.
     assert not [c for c in map(chr, range(sys.maxunicode + 1)) if c not in "_](" and not {"_", "]", "("}.isdisjoint(c.casefold())]
 
 

@@ -351,7 +351,7 @@ _GALLERY_COUNTER = re.compile(
 _ANY_COUNTER = re.compile(r"\d ?(?:of|von|sur|de|di|van|z|из|/) ?\d", re.IGNORECASE)
 
 
-def mark_gallery_captions(texts: Sequence[str], drafts: list[Draft], page: str = "") -> None:
+def mark_gallery_captions(texts: Sequence[str], drafts: list[Draft], page: str) -> None:
     """Label the captions of a photo gallery, told by their counters.
 
     "1 of 4 Grass Valley's Dionicio Torres looks at ...", "2 of 4 A shopper ...":
@@ -359,7 +359,7 @@ def mark_gallery_captions(texts: Sequence[str], drafts: list[Draft], page: str =
     numbers are a gallery's slides. One such block alone ("1 of 4 Americans ...")
     is a sentence. *page*, the whole input, lets a page without any counter skip the pass.
     """
-    if page and _ANY_COUNTER.search(page) is None:
+    if _ANY_COUNTER.search(page) is None:
         return
     counters: dict[str, set[str]] = {}
     found: list[tuple[int, str]] = []
@@ -494,8 +494,8 @@ def mark_author_bio(
     drafts: list[Draft],
     feats: Sequence[Features],
     phrases: dict[str, tuple[tuple[str, ...], ...]],
-    texts: Sequence[str] = (),
-    about: AbstractSet[tuple[str, ...]] = frozenset(),
+    texts: Sequence[str],
+    about: AbstractSet[tuple[str, ...]],
 ) -> None:
     """Remove the author's bio that closes an article.
 
@@ -515,8 +515,6 @@ def mark_author_bio(
         if f.words <= MAX_BIO_WORDS and _opens_bio(f.norm, phrases):
             d = drafts[i]
             d.category, d.reasons = C.BYLINE, (d.reason, "context:author-bio")
-    if not about:
-        return
     for n in range(max(MIN_BLOCKS_BEFORE_BIO, len(kept) - MAX_BIO_BLOCKS - 1), len(kept) - 1):
         i = kept[n]
         if drafts[i].label == HEADING and _about_person(texts[i], feats[i], about):
@@ -655,9 +653,7 @@ _NUMBERED_ITEM = re.compile(r"(\d{1,3})[.)]\s")
 MAX_NUMBERED_GAP = 3
 
 
-def numbered_list_after(
-    texts: Sequence[str], drafts: Sequence[Draft], region: tuple[int, int], feats: Optional[Sequence[Features]] = None
-) -> list[int]:
+def numbered_list_after(texts: Sequence[str], drafts: Sequence[Draft], region: tuple[int, int]) -> list[int]:
     """The rest of a numbered list that the region's end breaks off.
 
     A list of "1) ... 2) ... 3) ..." items with a shop link or an image under each
@@ -667,9 +663,6 @@ def numbered_list_after(
     article's list: the unlabelled blocks up to the last of them are returned.
     """
     first, last = region
-    if feats is not None:
-        # The list may start in the lines a colon or a schedule took in after the region.
-        last = extend_over_list(drafts, feats, (first, schedule_end(drafts, feats, last)))[1]
     number, prev = 0, -1
     for j in range(last - 1, max(first, last - 1 - MAX_NUMBERED_GAP) - 1, -1):
         m = _NUMBERED_ITEM.match(texts[j])
@@ -688,16 +681,15 @@ def numbered_list_after(
     return [i for i in range(last, end + 1) if drafts[i].label in TEXT_CLASSES and not drafts[i].category]
 
 
-def final_labels(
-    drafts: list[Draft], feats: Sequence[Features], region: tuple[int, int], numbered: Sequence[int] = ()
-) -> None:
-    """Decide every block's category from its label, its place and its neighbours;
-    *numbered* are blocks of a numbered list that goes on after the region."""
+def final_labels(drafts: list[Draft], feats: Sequence[Features], region: tuple[int, int], texts: Sequence[str]) -> None:
+    """Decide every block's category from its label, its place and its neighbours
+    (*texts*, the blocks' text, for a numbered list that goes on after the region)."""
     first, last = region
-    for i in numbered:
-        drafts[i].category, drafts[i].reasons = C.BODY, (drafts[i].reason, "context:numbered-list")
     schedule = schedule_end(drafts, feats, last)
     list_end = extend_over_list(drafts, feats, (first, schedule))[1]
+    # The list may start in the lines a colon or a schedule took in after the region.
+    for i in numbered_list_after(texts, drafts, (first, list_end)):
+        drafts[i].category, drafts[i].reasons = C.BODY, (drafts[i].reason, "context:numbered-list")
     lead_start = _standfirst_start(drafts, feats, first)
     in_list = _runs_between_prose(drafts, feats, first, last)
     for i, d in enumerate(drafts):

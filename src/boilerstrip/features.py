@@ -163,13 +163,14 @@ def measure(text: str, stopwords: frozenset[str], tokens: list[str] | None = Non
     if len(text) > 2 * SCAN_LIMIT:
         folded = text.casefold()
         norm = normalise_folded(folded[:SCAN_LIMIT]) + " " + normalise_folded(folded[-SCAN_LIMIT:])
-    elif "_" in text or "](" in text:
+    elif "_" in text:
         norm = normalise_folded(text.casefold())
     else:
-        # Speed: without underscores (word characters that normalise() drops) and
-        # link targets, the normalised text is exactly the word tokens joined by
-        # single spaces, so it needs no second regex pass (tests/test_speedups.py).
-        # (No character casefolds to "_", "]" or "(", so the text is tested as given.)
+        # Speed: without underscores (word characters that normalise() drops), the
+        # normalised text is exactly the word tokens joined by single spaces (link
+        # targets went with visible_text), so it needs no second regex pass
+        # (tests/test_speedups.py). No character casefolds to "_", so the text is
+        # tested as given.
         norm_words = tuple(tokens)
         norm = " ".join(norm_words)
     stop = len([t for t in tokens if t in stopwords]) if stopwords else 0

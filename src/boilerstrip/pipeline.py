@@ -24,7 +24,6 @@ from .classify import (
     mark_gallery_captions,
     mark_date_lists,
     mark_sections,
-    numbered_list_after,
     sectioned_article,
     text_class,
 )
@@ -224,7 +223,7 @@ def strip(
         for i in title.duplicates:
             drafts[i].category = C.TITLE_DUPLICATE
             drafts[i].reasons = (drafts[i].reason, "title:copy")
-    final_labels(drafts, feats, region, numbered_list_after(texts, drafts, region, feats))
+    final_labels(drafts, feats, region, texts)
     sectioned_article(drafts, feats)
     mark_author_bio(drafts, feats, bio_phrases(), texts, about_phrases())
     if extra is not None:
