@@ -1380,3 +1380,51 @@ def test_one_counter_alone_is_a_sentence():
     sentence = "1 of 4 residents of the hill district now cycle to work at least once a week, the survey found."
     result = strip("\n".join(["Cycle lanes open", _CYCLE[0], sentence, _CYCLE[1], _CYCLE[2]]))
     assert sentence in result.text
+
+
+_LAST_PARAGRAPH = (
+    "The council will vote on the final plan in the spring, and the engineers expect that the new bridge "
+    "will be open to traffic before the end of the next winter if the weather allows it."
+)
+_BOX_HEADLINES = ["Harbour wall repaired after winter storms", "Village library opens a second floor",
+                  "Doctors warn about the cold station platforms"]
+
+
+def test_a_box_of_headline_links_inside_the_article_does_not_end_it():
+    assert len(_LAST_PARAGRAPH.split()) >= classify.MIN_OPENING_PROSE_WORDS
+    assert len(_BOX_HEADLINES) >= classify.MIN_BOX_LINKS
+    assert all(len(h.split()) >= classify.MIN_BOX_LINK_WORDS for h in _BOX_HEADLINES)
+    page = ["Bridge to close", *PARA[:3], "Related", *_BOX_HEADLINES, _LAST_PARAGRAPH, "Share", "Most read", "Bus fares"]
+    result = strip("\n".join(page))
+    assert result.text == "\n".join([*PARA[:3], _LAST_PARAGRAPH])
+    assert all(h not in result.text for h in _BOX_HEADLINES)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        _BOX_HEADLINES[:1],  # one headline and its text: a teaser card
+        [_BOX_HEADLINES[0], "Town Post", _BOX_HEADLINES[1]],  # a source name between headlines: cards
+        [_BOX_HEADLINES[0], _BOX_HEADLINES[1], _BOX_HEADLINES[0]],  # a headline printed twice: cards
+    ],
+)
+def test_teaser_cards_after_the_article_are_not_taken_for_a_link_box(box):
+    page = ["Bridge to close", *PARA[:3], "Related", *box, _LAST_PARAGRAPH, "Bus fares rise again", "Share"]
+    result = strip("\n".join(page))
+    assert _LAST_PARAGRAPH not in result.text
+    assert result.text.startswith("\n".join(PARA[:3]))
+
+
+def test_a_link_box_needs_article_prose_above_it():
+    # Above the article, a "Related" list with text under it is part of the header.
+    short = PARA[0].split()[: classify.MIN_WORDS_BEFORE_COMMENTS // 2]
+    assert len(short) < classify.MIN_WORDS_BEFORE_COMMENTS
+    drafts = [classify.new_draft(classify.PROSE, "text:prose", measure(" ".join(short) + "."))]
+    feats = [measure(" ".join(short) + ".")]
+    for text, label in (("Related", C.RELATED), *((h, classify.HEADING) for h in _BOX_HEADLINES),
+                        (_LAST_PARAGRAPH, classify.PROSE)):
+        feats.append(measure(text))
+        drafts.append(classify.new_draft(label, "x", feats[-1]))
+    last = len(drafts) - 1
+    assert not classify._after_link_box(drafts, feats, 1, last, feats[0].words)
+    assert classify._after_link_box(drafts, feats, 1, last, classify.MIN_WORDS_BEFORE_COMMENTS)

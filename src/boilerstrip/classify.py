@@ -246,7 +246,7 @@ def mark_sections(
             and d.label == PROSE
             and prose_words > 0
             and (i + 1 >= n or drafts[i + 1].label != HEADING)
-        )
+        ) or _after_link_box(drafts, feats, opened, i, prose_words)
         if section == C.RELATED and d.label == PROSE and feats[i].terminal and (
             promo_box or _prose_follows(drafts, i + 1, n) or (prose_words == 0 and feats[i].words >= MIN_OPENING_PROSE_WORDS)
         ):
@@ -408,6 +408,34 @@ def mark_captions(drafts: list[Draft], feats: Sequence[Features]) -> None:
             if alt_text:
                 break
             j -= 1
+
+
+#: A box of headline links inside the article holds at least this many of them.
+MIN_BOX_LINKS = 2
+#: ... each a headline of this many words: teaser cards carry source names and
+#: repeat their headline.
+MIN_BOX_LINK_WORDS = 4
+
+
+def _after_link_box(
+    drafts: Sequence[Draft], feats: Sequence[Features], opened: int, i: int, prose_words: int
+) -> bool:
+    """Block *i* is an article paragraph after a "Related" box of bare headlines.
+
+    The box sits inside the article: article prose above it, then only
+    headline lines (no teaser text) up to a full paragraph of its own length.
+    Teaser lists differ: their first prose block follows a single headline.
+    """
+    if prose_words < MIN_WORDS_BEFORE_COMMENTS or feats[i].words < MIN_OPENING_PROSE_WORDS:
+        return False
+    seen: set[str] = set()
+    for j in range(opened + 1, i):
+        if drafts[j].label in TEXT_CLASSES:
+            f = feats[j]
+            if drafts[j].label != HEADING or f.words < MIN_BOX_LINK_WORDS or f.norm in seen:
+                return False
+            seen.add(f.norm)
+    return len(seen) >= MIN_BOX_LINKS
 
 
 def _next_text_label(drafts: Sequence[Draft], j: int, n: int) -> Optional[str]:
