@@ -116,3 +116,70 @@ def test_html2text_like_menus_are_removed_and_the_article_kept():
     result = strip(wrapped_page())
     assert "Home" not in result.text and "Contact" not in result.text
     assert result.text.count("\n") >= len(PARAGRAPHS) - 1
+
+
+# --- The second test: the mark of greedy wrapping on each broken line ----------------
+
+#: Long link lines that a wrapper cannot break: they make the first test give up.
+LONG_LINKS = [
+    "Read the full council minutes [here](https://gazette.example/council/minutes/2024/03/harbour-lanes-final-vote.pdf)",
+    "Photos by the [Gazette picture desk](https://gazette.example/photos/harbour-lanes-in-pictures/all?page=1&sort=new)",
+]
+#: Short single-line paragraphs (captions, labels) below the band of the wrapped lines.
+SHORT_LINES = ["The harbour at dusk.", "Council chamber, Tuesday.", "A cyclist on Market Street.",
+               "The new signs.", "Parents at the school gate.", "The old bridge."] * 3
+
+
+def link_heavy_page(width: int = 78) -> str:
+    longer = [" ".join(PARAGRAPHS[i : i + 2]) for i in range(len(PARAGRAPHS) - 1)]
+    body = "\n\n".join(textwrap.fill(p, width) for p in [*PARAGRAPHS, *longer])
+    return "\n\n".join([*SHORT_LINES, body, *LONG_LINKS, *SHORT_LINES]) + "\n"
+
+
+def test_the_first_test_alone_gives_up_on_a_page_of_captions_and_long_links():
+    # The premise of the second test: without it, this page is not seen as wrapped.
+    page = link_heavy_page()
+    spans = segment.segment(page)
+    measured = [e - s for s, e in spans if e - s >= segment.MIN_WRAPPED_LENGTH and " " in page[s:e]]
+    over = [n for n in measured if n > 78]
+    assert len(over) > segment.MAX_OVER_SHARE * len(measured)
+
+
+@pytest.mark.parametrize("width", [72, 78, 100])
+def test_greedy_wrapping_is_found_where_the_band_test_gives_up(width):
+    page = link_heavy_page(width)
+    spans = segment.segment(page)
+    found = segment.wrap_width(page, spans)
+    assert width - segment.WRAP_SLACK <= found <= width
+    blocks = [page[s:e] for s, e in segment.join_wrapped_lines(page, spans)]
+    for p in PARAGRAPHS:
+        assert textwrap.fill(p, width) in blocks
+
+
+def unwrapped_page_with(lines: list[str]) -> str:
+    """An unwrapped article (one long line per paragraph) with *lines* below it."""
+    return "\n\n".join(PARAGRAPHS) + "\n\n" + "\n".join(lines) + "\n"
+
+
+def test_a_repeated_menu_of_similar_lines_is_not_wrapped_prose():
+    # Lines of near-equal length, each followed by another that starts with a long
+    # word: the greedy-wrap mark, by chance, at one width. Few distinct lengths.
+    menu = ["Family counselling and youth services", "Debt advice and insolvency help and more",
+            "Pregnancy counselling and support today"] * 6
+    page = unwrapped_page_with(menu)
+    spans = segment.segment(page)
+    assert len({len(m) for m in menu}) < segment.MIN_PAIR_LENGTHS
+    assert segment.wrap_width(page, spans) == 0
+    assert segment.join_wrapped_lines(page, spans) == spans
+
+
+def test_a_list_of_similar_short_lines_is_not_wrapped_at_a_narrow_width():
+    # Embassy-style lists: many distinct lines of 40-50 characters, each followed by
+    # one starting with the same long word.
+    places = ["France", "Belgium", "Canada", "Switzerland", "Austria", "Portugal", "Denmark",
+              "Norway", "Ireland", "Finland", "Italy", "Spain", "Luxembourg"]
+    lines = [f"Embassy of {p} in the Czech Republic today" for p in places]
+    page = unwrapped_page_with(lines)
+    assert len({len(x) for x in lines}) >= segment.MIN_PAIR_LENGTHS
+    assert max(len(x) for x in lines) < segment.MIN_PAIR_WIDTH
+    assert segment.wrap_width(page, segment.segment(page)) == 0

@@ -36,9 +36,11 @@ def segment(text: str) -> list[tuple[int, int]]:
 # then a piece of a sentence, not a block. Such text is told by its line lengths:
 # of the lines that run prose (long enough, with spaces, not a list item, heading,
 # quote or table row), most end a little short of one width, where the next word
-# did not fit, and hardly any is longer. Measured on the dev pages: 533 of 587
-# html2text renderings are recognised, and 1 of the 1174 html_text and inscriptis ones
-# (a blog whose HTML source is itself hard-wrapped, rightly).
+# did not fit, and hardly any is longer (the band test below); where that fails, the
+# mark greedy wrapping leaves on each pair of lines it broke (the second test).
+# Measured on the dev pages: 568 of 587 html2text renderings are recognised (523 by
+# the band test alone), and 1 of the 1174 html_text and inscriptis ones (a blog whose
+# HTML source is itself hard-wrapped, rightly).
 #: Lines of at least this many characters are the ones measured.
 MIN_WRAPPED_LENGTH = 30
 #: Fewest measured lines for the test to decide anything.
@@ -81,7 +83,72 @@ def wrap_width(text: str, spans: list[tuple[int, int]]) -> int:
     over = measured - below[width + 1]
     if best_band >= MIN_BAND_SHARE * measured and over <= MAX_OVER_SHARE * measured:
         return width
+    return _greedy_wrap_width(text, spans)
+
+
+# Second test, for pages where wrapped prose is too small a share of the long lines
+# for the first (menus of long links, link targets cut at the width, tables): the
+# mark greedy wrapping leaves on each line it breaks. A line followed directly by
+# another (no blank line between) ended where the next line's first word did not fit,
+# so at the true width W: length <= W < length + 1 + first word. Each such pair
+# votes for that range of widths.
+#: Fewest line pairs for the second test to decide anything, and fewest different
+#: lengths among their first lines (a menu repeated line by line is not wrapped prose).
+MIN_WRAP_PAIRS = 6
+MIN_PAIR_LENGTHS = 5
+#: Narrowest width the second test accepts: lists of similar short lines (names,
+#: addresses) mimic wrapping at 40-50 columns; wrappers use 60 and more.
+MIN_PAIR_WIDTH = 60
+#: Share of the pairs whose break the width must explain ...
+MIN_PAIR_SHARE = 0.8
+#: ... and share whose first line may run past it. Lines with a link target or URL
+#: are left out of the test: wrappers do not break inside them, nor always at them.
+MAX_PAIR_OVER_SHARE = 0.05
+
+
+def _greedy_wrap_width(text: str, spans: list[tuple[int, int]]) -> int:
+    votes = [0] * (MAX_WIDTH + 2)  # difference array over the widths
+    lengths: list[int] = []  # of the first line of every pair that votes
+    for (start, end), (next_start, next_end) in zip(spans, spans[1:]):
+        length = end - start
+        if (
+            length < MIN_WRAPPED_LENGTH
+            or _line_breaks(text, end, next_start) != 1
+            or _BLOCK_START.match(text, start)
+            or _BLOCK_START.match(text, next_start)
+        ):
+            continue
+        if (
+            text.find(" ", start, end) == -1  # a piece of a long URL
+            or text.find("](", start, end) != -1
+            or text.find("://", start, end) != -1
+            or text.startswith("](", next_start)
+        ):
+            continue  # wrappers do not break link targets and URLs, nor always at them
+        lengths.append(length)
+        space = text.find(" ", next_start, next_end)
+        first_word = (space if space != -1 else next_end) - next_start
+        low, high = max(length, MIN_WIDTH), min(length + first_word, MAX_WIDTH)
+        if low <= high:
+            votes[low] += 1
+            votes[high + 1] -= 1
+    pairs = len(lengths)
+    if pairs < MIN_WRAP_PAIRS or len(set(lengths)) < MIN_PAIR_LENGTHS:
+        return 0
+    best, width, running = 0, 0, 0
+    for w in range(MIN_WIDTH, MAX_WIDTH + 1):
+        running += votes[w]
+        if running > best and w >= MIN_PAIR_WIDTH:
+            best, width = running, w
+    over = sum(1 for length in lengths if length > width)
+    if best >= MIN_PAIR_SHARE * pairs and over <= MAX_PAIR_OVER_SHARE * pairs:
+        return width
     return 0
+
+
+def _line_breaks(text: str, end: int, start: int) -> int:
+    """Line breaks in the white space between two blocks (CRLF counts once)."""
+    return text.count("\n", end, start) + text.count("\r", end, start) - text.count("\r\n", end, start)
 
 
 def join_wrapped_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -100,8 +167,7 @@ def join_wrapped_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
     for start, end in spans:
         if joined:
             prev_start, prev_end = joined[-1]
-            gap = text[prev_end:start]
-            one_break = gap.count("\n") + gap.count("\r") - gap.count("\r\n") == 1
+            one_break = _line_breaks(text, prev_end, start) == 1
             if one_break and (
                 text.startswith("](", start)  # the rest of a link whose text the line break cut
                 or (prev_end - last_line >= width - WRAP_SLACK and not _BLOCK_START.match(text, start))
