@@ -12,7 +12,7 @@ import textwrap
 import pytest
 
 from boilerstrip import categories as C
-from boilerstrip import rules, segment, strip
+from boilerstrip import rules, segment, strip, title
 from boilerstrip.features import measure, visible_text
 
 PARAGRAPHS = [
@@ -183,3 +183,35 @@ def test_a_list_of_similar_short_lines_is_not_wrapped_at_a_narrow_width():
     assert len({len(x) for x in lines}) >= segment.MIN_PAIR_LENGTHS
     assert max(len(x) for x in lines) < segment.MIN_PAIR_WIDTH
     assert segment.wrap_width(page, segment.segment(page)) == 0
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["# Harbour lanes approved", "## **Harbour lanes approved**", "Harbour lanes approved"],
+)
+def test_the_title_is_the_headline_without_its_markdown(heading):
+    page = wrapped_page().replace("# Harbour lanes approved", heading)
+    result = strip(page)
+    assert result.title == "Harbour lanes approved"
+    start, end = result.title_span
+    assert page[start:end] == "Harbour lanes approved"
+
+
+@pytest.mark.parametrize(
+    "text, headline",
+    [
+        ('### [Harbour lanes approved](https://gazette.example/lanes "Lanes")', "Harbour lanes approved"),
+        ("[**Harbour lanes approved**](https://gazette.example/lanes)", "Harbour lanes approved"),
+        ("#hashtag on its own", "#hashtag on its own"),  # no space: not a heading mark
+        ("[Harbour](https://a.example/) and [lanes](https://b.example/)", None),  # two links: kept whole
+    ],
+)
+def test_markdown_around_a_headline(text, headline):
+    a, b = title._inside_markup(text)
+    assert text[a:b] == (headline if headline is not None else text)
+
+
+def test_a_headline_with_a_link_inside_keeps_it():
+    heading = "# Harbour lanes approved, [council says](https://gazette.example/council)"
+    page = wrapped_page().replace("# Harbour lanes approved", heading)
+    assert strip(page).title == heading[2:]

@@ -117,7 +117,30 @@ def find_title(
     piece = _headline_piece(texts[0]) if chosen == 0 else None
     if piece is not None:  # without the site name
         start, end = start + piece[0], start + piece[1]
+    else:  # without Markdown marks around it
+        a, b = _inside_markup(texts[chosen])
+        start, end = start + a, start + b
     return TitleChoice(chosen, start, end, duplicates)
+
+
+# Markdown around a headline: heading marks, bold, and a link whose text it is.
+_HEADING_MARKS = re.compile(r"#{1,6}[ \t]+")
+_LINK_TEXT = re.compile(r"\[([^\[\]]+)\]\([^()\s]*(?:[ \t]+\"[^\"]*\")?\)\Z")
+
+
+def _inside_markup(text: str) -> tuple[int, int]:
+    """Offsets of the headline inside "## [**Headline**](url)"; the whole *text* without any."""
+    a, b = 0, len(text)
+    m = _HEADING_MARKS.match(text)
+    if m:
+        a = m.end()
+    m = _LINK_TEXT.match(text, a)
+    if m:
+        a, b = m.span(1)
+    for mark in ("**", "__"):
+        if b - a > 2 * len(mark) and text.startswith(mark, a) and text.endswith(mark, a, b):
+            a, b = a + len(mark), b - len(mark)
+    return a, b
 
 
 def _page_title_fallback(
