@@ -241,6 +241,12 @@ def test_obvious_phrases_in_the_real_lexicon(text, expected):
         ("Mehr Kolumnen aus der Redaktion:", C.RELATED),
         ("Diese Artikel könnten Sie auch interessieren", C.RELATED),
         ("Was this article helpful?", C.BOILERPLATE),
+        # Browser notices of forum and shop software.
+        ("JavaScript ist deaktiviert. Für eine bessere Darstellung aktiviere bitte JavaScript.", C.BOILERPLATE),
+        ("Du verwendest einen veralteten Browser. Einige Seiten werden falsch angezeigt.", C.BOILERPLATE),
+        ("You are using an out of date browser. It may not display this site correctly.", C.BOILERPLATE),
+        ("Vous utilisez un navigateur obsolète, certaines pages peuvent mal s'afficher.", C.BOILERPLATE),
+        ("Estás usando un navegador obsoleto. Actualízalo para ver bien esta página.", C.BOILERPLATE),
         ("Ebenfalls lesenswert: Neue Brücke über den Hafen eröffnet", C.INLINE_PROMO),
     ],
 )
