@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from boilerstrip import categories as C
 from boilerstrip import classify, strip
 from boilerstrip.features import measure
 from boilerstrip.lexicon import common_words, stopwords
@@ -137,3 +138,16 @@ def test_a_footer_line_before_the_list_ends_the_page():
 def test_attribute_key(line, key):
     f = measure(line, stopwords("en"))
     assert classify._attribute_key(line, f, common_words("units")) == key
+
+
+def test_a_headline_picked_from_the_list_is_passed_over_not_counted():
+    # The headline picker may take an ingredient line; the list walks past it, and a
+    # list that ends on it still ends on its last real attribute line.
+    texts = ["350 g sugar", "200 ml milk", "2 tbsp butter", "500 g flour"]
+    feats = [measure(t, frozenset()) for t in texts]
+    drafts = [classify.new_draft(classify.HEADING, "text:heading-like", f) for f in feats]
+    drafts[3].category = C.TITLE
+    units = frozenset({"g", "ml", "tbsp"})
+    assert classify.attribute_list(drafts, feats, texts, 0, +1, units) == [0, 1, 2]
+    drafts[3].category, drafts[1].category = "", C.TITLE
+    assert classify.attribute_list(drafts, feats, texts, 0, +1, units) == [0, 2, 3]

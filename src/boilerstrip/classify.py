@@ -766,6 +766,9 @@ def attribute_list(
         d = drafts[k]
         if d.section or d.label in (PROSE, C.FOOTER) or (d.category and d.category not in _TITLES):
             break
+        if d.category:  # the headline or a copy: passed over, neither in the list nor a gap
+            k += step
+            continue
         key = _attribute_key(texts[k], feats[k], units) if d.label in (HEADING, SHORT, SENTENCE) else None
         if key is not None and key not in labels:
             if key:
@@ -776,7 +779,7 @@ def attribute_list(
             misses += 1
             if misses > MAX_ATTRIBUTE_MISSES:
                 break
-        if d.label in TEXT_CLASSES and not d.category:
+        if d.label in TEXT_CLASSES:
             run.append(k)
         k += step
     if len(hits) < MIN_ATTRIBUTE_LINES or len(hits) < MIN_ATTRIBUTE_SHARE * (abs(hits[-1] - hits[0]) + 1):
