@@ -32,7 +32,7 @@ from .language import SAMPLE_CHARS, detect_sample, sample_tokens
 from .lexicon import PhraseMatcher, about_phrases, bio_phrases, cut_matcher, matcher, months, stopwords
 from .options import Options
 from .result import Block, Result
-from .segment import join_wrapped_lines, segment
+from .segment import join_split_text_nodes, join_wrapped_lines, segment
 from .title import find_title
 
 _DEFAULT_OPTIONS = Options()
@@ -183,7 +183,7 @@ def strip(
     opts = options or _DEFAULT_OPTIONS
     spans = segment(text)
     if _hints is None:  # the HTML front end's lines are its blocks, and it never wraps
-        spans = join_wrapped_lines(text, spans)
+        spans = join_split_text_nodes(text, join_wrapped_lines(text, spans))
     texts = [text[s:e] for s, e in spans]
     if opts.language:
         language: Optional[str] = opts.language

@@ -1,0 +1,95 @@
+"""Sentences cut at inline elements by a scraper that writes every text node on its own
+line (BeautifulSoup's ``get_text("\\n")``). The pages are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from boilerstrip import segment, strip
+
+#: Paragraphs as text nodes: each link or emphasis is a node of its own, and the node
+#: after it starts with the space that separated them in the HTML.
+NODES = [
+    ["The council of the village said on Monday that the ", "old wooden bridge",
+     " over the river would be closed to all traffic from the first week of March."],
+    ["Engineers who inspected the ", "bridge", " in the winter found that the heavy rain of the "
+     "last season had washed away part of the stone pier on the northern bank."],
+    ["The mayor told residents at a meeting in the ", "town hall",
+     " that a ferry would run every half hour while the repairs go on, and that it would be free."],
+    ["Shop owners on the northern side said they feared losing customers, and the ", "chamber of commerce",
+     " asked the council to put up signs at both ends of the valley road."],
+    ["Work on the new pier is expected to take ", "eleven weeks", ", the council said, "
+     "if the weather allows the divers to reach the foundations."],
+]
+MENU = ["Home", "News", "Sport", "Weather", "Contact"]
+
+
+def node_page(nodes: list[list[str]] = NODES) -> str:
+    return "\n".join([*MENU, "Bridge to close for repairs", *(n for p in nodes for n in p), *MENU]) + "\n"
+
+
+def test_split_sentences_become_one_block_each():
+    page = node_page()
+    spans = segment.join_split_text_nodes(page, segment.segment(page))
+    blocks = [page[s:e] for s, e in spans]
+    for p in NODES:
+        assert "\n".join(p).strip() in blocks
+    assert all(m in blocks for m in MENU)  # lines that no node split touches stay apart
+
+
+def test_the_article_comes_out_whole_with_exact_offsets():
+    page = node_page()
+    result = strip(page)
+    for p in NODES:
+        assert "\n".join(p) in result.text
+    assert "Weather" not in result.text
+    for b in result.blocks:
+        assert page[b.start : b.end].strip() == page[b.start : b.end]
+
+
+def test_a_page_with_few_such_breaks_is_left_alone():
+    one_split = [["The ferry will run every half hour, the mayor said at the", " town hall meeting."]]
+    page = node_page(one_split * (segment.MIN_NODE_SPLITS - 1))
+    spans = segment.segment(page)
+    assert segment.join_split_text_nodes(page, spans) == spans
+
+
+@pytest.mark.parametrize(
+    "gap, kind",
+    [
+        ("\n ", "after"),  # the next node starts with its space
+        (" \n", "before"),  # this node ends with its space
+        (" \n ", "after"),
+        ("\n", ""),  # no space: two lines, as html_text writes them
+        ("\n\n ", ""),  # a blank line always separates
+        ("              \n ", ""),  # layout padding (inscriptis tables)
+        ("\n    ", ""),  # indentation
+        ("\r\n ", ""),
+    ],
+)
+def test_what_a_node_split_looks_like(gap, kind):
+    text = "one" + gap + "two"
+    assert segment._node_split(text, 3, len(text) - 3) == kind
+
+
+@pytest.mark.parametrize(
+    "gap, rest, kind",
+    [
+        ("\n", ", the council said", "punctuation"),
+        ("\n", ") said the mayor", "punctuation"),
+        ("\n\n", ", the council said", ""),
+        ("\n", "The council said", ""),
+    ],
+)
+def test_punctuation_after_a_link_continues_the_line(gap, rest, kind):
+    text = "eleven weeks" + gap + rest
+    assert segment._node_split(text, 12, 12 + len(gap)) == kind
+
+
+def test_a_layout_rendering_with_one_space_indents_is_not_joined():
+    # A table laid out with padding: rows open with one space, the cells before them
+    # end in long runs of spaces.
+    rows = [f"Row {i} of the table{' ' * 30}\n {i}. An entry in the second column" for i in range(10)]
+    page = "\n".join(rows) + "\n"
+    spans = segment.segment(page)
+    assert segment.join_split_text_nodes(page, spans) == spans
