@@ -1522,3 +1522,30 @@ def test_a_closing_box_opens_with_a_sign_up_or_footer_label(label, reason, remov
     drafts, feats, tail = _box_drafts(20, closer="Impressum", label=label, reason=reason)
     classify.drop_closing_box(drafts, feats)
     assert (drafts[tail].category == label) is removed
+
+
+@pytest.mark.parametrize(
+    "pitch",
+    [
+        "Du willst nichts mehr verpassen?",
+        "Auch 2025 nichts mehr versäumen!",
+        "Der Stadtbrief: immer bestens informiert! Mehr Informationen",
+        "Immer aktuell informiert über Termine und Tipps aus der Region.",
+        "Get the Valley Daily by email and never miss our top stories",
+    ],
+)
+def test_newsletter_promises_are_newsletter_pitches(pitch):
+    result = strip("\n".join(["Bridge to close", *PARA[:2], pitch, *PARA[2:]]))
+    assert result.text == "\n".join(PARA)
+    block = next(b for b in result.blocks if b.reasons[0].startswith("lexicon:newsletter"))
+    assert block.category == C.NEWSLETTER
+
+
+def test_a_newsletter_promise_inside_a_long_paragraph_is_article_text():
+    long = ("Wer in diesem Sommer nichts mehr verpassen will, sollte sich die Termine der Konzerte "
+            "am Fluss notieren, denn der Verein hat in diesem Jahr mehr Abende als je zuvor geplant "
+            "und die Karten für die ersten beiden Konzerte sind nach Angaben der Veranstalter schon fast "
+            "alle verkauft worden.")
+    assert measure(long).words > rules.MAX_PHRASE_WORDS
+    result = strip("\n".join(["Konzerte am Fluss", long, *PARA]))
+    assert long in result.text
