@@ -1434,3 +1434,118 @@ def test_a_link_box_needs_article_prose_above_it():
     last = len(drafts) - 1
     assert not classify._after_link_box(drafts, feats, 1, last, feats[0].words)
     assert classify._after_link_box(drafts, feats, 1, last, classify.MIN_WORDS_BEFORE_COMMENTS)
+
+
+# --- The closing box: a sign-up or footer label, then thin kept text -----------------
+
+_BOX_PAGE = [
+    "Bridge to close",
+    *PARA,
+    "Newsletter",
+    "The week's news from the valley, every Friday morning, written by our editors.",
+    "Sign Me Up",
+    "You can unsubscribe at any time using the link at the bottom of each message we send you.",
+    "Privacy Policy",
+]
+
+
+def test_the_text_of_a_sign_up_box_after_the_article_is_removed():
+    result = strip("\n".join(_BOX_PAGE))
+    assert result.text == "\n".join(PARA)
+    blurb = result.blocks[len(PARA) + 2]
+    assert blurb.category == C.NEWSLETTER
+    assert blurb.reasons[-1] == "context:closing-box"
+
+
+def test_the_article_goes_on_after_a_pitch_sentence_inside_it():
+    pitch = "Enjoying this story? Sign up for our newsletter and get the valley news in your inbox."
+    result = strip("\n".join(["Bridge to close", *PARA[:2], pitch, *PARA[2:], "Privacy Policy"]))
+    assert result.text == "\n".join(PARA)
+
+
+def _box_drafts(tail_words: int, closer: str = "Newsletter", label: str = C.NEWSLETTER, reason: str = "lexicon:newsletter"):
+    """Drafts of a kept article (three 100-word paragraphs), a closer and one kept tail
+    paragraph of *tail_words* words: (drafts, features, index of the tail paragraph)."""
+    texts = [block(100, 40) for _ in range(3)] + [closer, block(tail_words, tail_words // 2)]
+    feats = [measure(t) for t in texts]
+    drafts = [classify.Draft(classify.PROSE, "text:prose") for _ in range(3)]
+    drafts += [classify.Draft(label, reason), classify.Draft(classify.PROSE, "text:prose")]
+    for i in (0, 1, 2, 4):
+        drafts[i].category, drafts[i].reasons = C.BODY, ("text:prose", "region:inside")
+    drafts[3].category, drafts[3].reasons = label, (reason,)
+    return drafts, feats, 4
+
+
+#: The longest tail after three 100-word paragraphs that is still thin: the largest
+#: t with t < MAX_CLOSING_BOX_SHARE * (300 + t).
+_THIN_TAIL = math.ceil(classify.MAX_CLOSING_BOX_SHARE * 300 / (1 - classify.MAX_CLOSING_BOX_SHARE)) - 1
+
+
+@pytest.mark.parametrize(("tail_words", "removed"), [(_THIN_TAIL, True), (_THIN_TAIL + 1, False)])
+def test_a_closing_box_is_thin(tail_words, removed):
+    drafts, feats, tail = _box_drafts(tail_words)
+    classify.drop_closing_box(drafts, feats)
+    assert (drafts[tail].category == C.NEWSLETTER) is removed
+    assert (drafts[tail].reasons[-1] == "context:closing-box") is removed
+
+
+def test_the_last_paragraph_of_a_short_story_after_an_app_promo_is_kept():
+    promo = ["DOWNLOAD THE APP", "Get it on Google Play"]
+    result = strip("\n".join(["Bridge to close", *PARA[:3], *promo, PARA[3]]))
+    assert result.text == "\n".join(PARA)
+
+
+@pytest.mark.parametrize(
+    ("closer", "removed"),
+    [
+        (" ".join(content(classify.MAX_CLOSER_WORDS, capitalise=True)), True),
+        (" ".join(content(classify.MAX_CLOSER_WORDS + 1, capitalise=True)), False),
+        ("Get our weekly newsletter.", False),  # a pitch sentence, not a box's label
+    ],
+)
+def test_a_closing_box_opens_with_a_short_label(closer, removed):
+    drafts, feats, tail = _box_drafts(20, closer=closer)
+    classify.drop_closing_box(drafts, feats)
+    assert (drafts[tail].category == C.NEWSLETTER) is removed
+
+
+@pytest.mark.parametrize(
+    ("label", "reason", "removed"),
+    [
+        (C.FOOTER, "lexicon:footer", True),  # "Impressum", "Privacy Policy"
+        (C.APP_PROMO, "lexicon:app_promo", False),  # app banners stand between paragraphs
+        (C.FOOTER, "shape:copyright", False),  # "© Agency": also a photo credit
+        (C.SHARE, "lexicon:share", False),  # share rows stand inside articles
+    ],
+)
+def test_a_closing_box_opens_with_a_sign_up_or_footer_label(label, reason, removed):
+    drafts, feats, tail = _box_drafts(20, closer="Impressum", label=label, reason=reason)
+    classify.drop_closing_box(drafts, feats)
+    assert (drafts[tail].category == label) is removed
+
+
+@pytest.mark.parametrize(
+    "pitch",
+    [
+        "Du willst nichts mehr verpassen?",
+        "Auch 2025 nichts mehr versäumen!",
+        "Der Stadtbrief: immer bestens informiert! Mehr Informationen",
+        "Immer aktuell informiert über Termine und Tipps aus der Region.",
+        "Get the Valley Daily by email and never miss our top stories",
+    ],
+)
+def test_newsletter_promises_are_newsletter_pitches(pitch):
+    result = strip("\n".join(["Bridge to close", *PARA[:2], pitch, *PARA[2:]]))
+    assert result.text == "\n".join(PARA)
+    block = next(b for b in result.blocks if b.reasons[0].startswith("lexicon:newsletter"))
+    assert block.category == C.NEWSLETTER
+
+
+def test_a_newsletter_promise_inside_a_long_paragraph_is_article_text():
+    long = ("Wer in diesem Sommer nichts mehr verpassen will, sollte sich die Termine der Konzerte "
+            "am Fluss notieren, denn der Verein hat in diesem Jahr mehr Abende als je zuvor geplant "
+            "und die Karten für die ersten beiden Konzerte sind nach Angaben der Veranstalter schon fast "
+            "alle verkauft worden.")
+    assert measure(long).words > rules.MAX_PHRASE_WORDS
+    result = strip("\n".join(["Konzerte am Fluss", long, *PARA]))
+    assert long in result.text

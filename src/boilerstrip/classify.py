@@ -24,7 +24,8 @@ Passes, in the order pipeline.strip() runs them (each linear in the number of bl
    rest is removed with the category its rule or section gave it.
 7. ``sectioned_article``: a page with no kept prose takes its heaviest run of
    prose under a section heading; ``mark_author_bio``: an author's bio closing
-   the article is a byline.
+   the article is a byline; ``drop_closing_box``: thin text after a sign-up
+   or footer label inside the article is that box, not more article.
 8. ``apply_precision`` / ``apply_recall`` (presets) and ``apply_keep`` (category
    switches) change decisions after that, each in one direction only.
 """
@@ -551,6 +552,68 @@ def mark_author_bio(
                 d = drafts[j]
                 d.category, d.reasons = C.BYLINE, (d.reason, "context:author-bio")
             return
+
+
+#: The article's closing box: kept text after a sign-up or footer label inside the
+#: article is removed when its prose (and sentence) words are fewer than this share
+#: of the body's. An absolute floor (40 or 80 words) removes no more on the dev
+#: benchmarks, and would take the last paragraph of a short story; 0.25 costs
+#: article text on both (see :func:`drop_closing_box`).
+MAX_CLOSING_BOX_SHARE = 0.15
+#: The line that opens such a box is a label, not a pitch sentence: at most this
+#: many words and no sentence end ("Newsletter", "Sign Me Up", "Jetzt anmelden").
+#: A pitch sentence ("Enjoying this article? Get our briefing ...") stands alone
+#: inside an article, and the article goes on after it.
+MAX_CLOSER_WORDS = 10
+#: Clutter that a page prints where its article has ended: a sign-up box, a footer
+#: link. (A footer line only by its phrase: a "©" line is also a photo credit. App
+#: promos are left out: "Download the app" banners stand between paragraphs, and as
+#: closers they removed nothing more on the dev benchmarks.)
+CLOSING_CATEGORIES = frozenset({C.NEWSLETTER})
+
+
+def _opens_closing_box(d: Draft, f: Features) -> bool:
+    """A short sign-up or footer label (see :data:`MAX_CLOSER_WORDS`)."""
+    if f.words > MAX_CLOSER_WORDS or f.terminal:
+        return False
+    return d.label in CLOSING_CATEGORIES or (d.label == C.FOOTER and d.reason.startswith("lexicon:"))
+
+
+def drop_closing_box(drafts: list[Draft], feats: Sequence[Features]) -> None:
+    """Remove the thin rest of the body after a sign-up or footer label inside it.
+
+    A newsletter box, a membership pitch or the page footer opens with a label the
+    rules know ("Newsletter", "Sign Up for the ... Newsletter", "Impressum") and goes
+    on in full sentences that they do not ("The latest news, analysis and insights
+    from our bureau chiefs.", "Mit der Anmeldung stimme ich ... zu."). The first such
+    label between two kept blocks after which the kept text is thin (fewer prose
+    words than :data:`MAX_CLOSING_BOX_SHARE` of the body's) opens the box: the kept
+    blocks after it take the label's category (reason ``context:closing-box``). An
+    article goes on at length after an inline promo; it does not after its sign-up box.
+    (trafilatura-eval-dev text F1 0.8900 -> 0.8930 html_text, 0.8907 -> 0.8943
+    inscriptis, up on both halves, recall unchanged; aeb-dev 0.9548 -> 0.9554 and
+    0.9550 -> 0.9556, half a unchanged; HTML F1 0.9307 -> 0.9313 (trafilatura-eval)
+    and 0.9702 -> 0.9704 (aeb), measured before the attribute lists.)
+    """
+    body = [i for i, d in enumerate(drafts) if d.category == C.BODY]
+    if len(body) < 2:
+        return
+    # after[k]: prose words of body[k:], so each label's tail is weighed in constant time.
+    after = [0] * (len(body) + 1)
+    for k in range(len(body) - 1, -1, -1):
+        after[k] = after[k + 1] + _prose_words(drafts, feats, body[k : k + 1])
+    total = after[0]
+    k = 0  # body[k:] are the kept blocks after block j
+    for j in range(body[0] + 1, body[-1]):
+        while body[k] <= j:
+            k += 1
+        if drafts[j].category != C.BODY and _opens_closing_box(drafts[j], feats[j]):
+            words = after[k]
+            if words < MAX_CLOSING_BOX_SHARE * total:
+                for i in body[k:]:
+                    d = drafts[i]
+                    d.category, d.reasons = drafts[j].label, (d.reason, "context:closing-box")
+                return
 
 
 #: Words of a person's name after an "About" heading opener.

@@ -12,6 +12,7 @@ from .classify import (
     apply_keep,
     apply_precision,
     apply_recall,
+    drop_closing_box,
     extend_over_inline_clutter,
     favour_prose_after_byline,
     final_labels,
@@ -226,6 +227,7 @@ def strip(
     final_labels(drafts, feats, region, texts)
     sectioned_article(drafts, feats)
     mark_author_bio(drafts, feats, bio_phrases(), texts, about_phrases())
+    drop_closing_box(drafts, feats)
     if extra is not None:
         for d, reason in zip(drafts, extra):
             if reason:
