@@ -38,7 +38,7 @@ def segment(text: str) -> list[tuple[int, int]]:
 # quote or table row), most end a little short of one width, where the next word
 # did not fit, and hardly any is longer (the band test below); where that fails, the
 # mark greedy wrapping leaves on each pair of lines it broke (the second test).
-# Measured on the dev pages: 568 of 587 html2text renderings are recognised (523 by
+# Measured on the dev pages: 569 of 587 html2text renderings are recognised (523 by
 # the band test alone), and 1 of the 1174 html_text and inscriptis ones (a blog whose
 # HTML source is itself hard-wrapped, rightly).
 #: Lines of at least this many characters are the ones measured.
@@ -95,7 +95,7 @@ def wrap_width(text: str, spans: list[tuple[int, int]]) -> int:
 #: Fewest line pairs for the second test to decide anything, and fewest different
 #: lengths among their first lines (a menu repeated line by line is not wrapped prose).
 MIN_WRAP_PAIRS = 6
-MIN_PAIR_LENGTHS = 5
+MIN_PAIR_LENGTHS = 4
 #: Narrowest width the second test accepts: lists of similar short lines (names,
 #: addresses) mimic wrapping at 40-50 columns; wrappers use 60 and more.
 MIN_PAIR_WIDTH = 60
