@@ -428,6 +428,23 @@ def test_date_shape_min_date_share():
     assert rules.date_shape(below, measure(below), MONTHS) is None
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Samsung's Next Galaxy Unpacked Is on Aug. 5", (C.BYLINE, "shape:date")),
+        ("20 de abril de 2022 a las 08:39h", (C.BYLINE, "shape:date")),
+        ("Published the 5th of May", (C.BYLINE, "shape:date")),
+        ("32M ago", (C.BYLINE, "shape:relative-time")),
+        ("5 hours ago", (C.BYLINE, "shape:relative-time")),
+        # A short month name that is also a word, with no day or year beside it:
+        ("Next-Gen HAMR Platters Promise 80TB Hard Drives", None),  # Italian "gen"
+        ("Vistas al mar desde 40 habitaciones", None),  # Spanish "mar"
+    ],
+)
+def test_a_month_name_needs_a_number_beside_it(text, expected):
+    assert rules.date_shape(text, measure(text), MONTHS) == expected
+
+
 def test_date_shape_short_unterminated_line_needs_only_a_date():
     # Up to 10 words without a sentence end, one date is enough.
     ten, eleven = dateline(10, 3), dateline(11, 3)

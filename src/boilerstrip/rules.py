@@ -241,21 +241,51 @@ _TIME_WORDS = frozenset({"am", "pm", "a", "p", "m", "h", "uhr", "hrs"})
 _NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")  # 13-02-2025, 2025-02-13, 13.02.25
 _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d\d\b")  # 16:02
 _RELATIVE_TIME = re.compile(
-    r"\b\d{1,3} ?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|std|stunden?|tagen?|minuten?|heures?|jours?|horas?|días?|dias?|ore|giorni|uur|dagen)\b"
+    r"\b\d{1,3} ?(?:[mhd]|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|std|stunden?|tagen?|minuten?|heures?|jours?|horas?|días?|dias?|ore|giorni|uur|dagen)\b"
     r".{0,12}\b(?:ago|read|geleden|fa|atrás|назад|lesezeit|lecture|lectura|leitura|lettura)",
     re.IGNORECASE,
 )
 
 
 def _has_date(text: str, f: Features, months: frozenset[str]) -> bool:
-    """A numeric date or time, or a month name with a number."""
+    """A numeric date or time, or a month name next to a day or year number."""
     if f.digits == 0:
         return False
     return (
         _NUMERIC_DATE.search(text) is not None
         or (":" in text and _CLOCK_TIME.search(text) is not None)
-        or not months.isdisjoint(f.norm_words)
+        or (not months.isdisjoint(f.norm_words) and _month_with_number(f.norm_words, months))
     )
+
+
+def _month_with_number(words: tuple[str, ...], months: frozenset[str]) -> bool:
+    """A month name near a number: "Aug 5", "5 août", "March 2020", "20 de abril".
+    Short month names are also words ("Next-Gen" holds Italian "gen", "mar" is Spanish
+    for sea); only the number next to them makes them a date."""
+    n = len(words)
+    for i, word in enumerate(words):
+        if word not in months:
+            continue
+        for step in (-1, 1):
+            j = i + step
+            if 0 <= j < n and len(words[j]) <= MAX_DATE_LINK_LETTERS and not _day_or_year(words[j]):
+                j += step  # past "de", "of": "20 de abril de 2022", "the 5th of May"
+            if 0 <= j < n and _day_or_year(words[j]):
+                return True
+    return False
+
+
+#: A word this short may stand between a month and its number ("de", "of", "del").
+MAX_DATE_LINK_LETTERS = 3
+
+
+def _day_or_year(word: str) -> bool:
+    """1 to 4 digits, maybe with an ordinal ending: "5", "2020", "14th", "1er"."""
+    digits = word[:-2] if word[-2:] in _ORDINAL_ENDINGS else word
+    return 0 < len(digits) <= 4 and digits.isdecimal()
+
+
+_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th", "er"})
 
 
 def date_shape(text: str, f: Features, months: frozenset[str]) -> Label:
