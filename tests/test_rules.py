@@ -263,6 +263,9 @@ def test_page_chrome_phrases_in_the_real_lexicon(text, expected):
         "Dieser Artikel könnte dich auch interessieren:",
         "Diese Themen könnten Sie auch interessieren",
         "Mehr Kolumnen aus der Redaktion",
+        "HOUSE RULES",  # the rules of a comment section, as its heading
+        "Community Guidelines",
+        "Kommentarregeln",
     ],
 )
 def test_related_headings_end_the_article_in_the_real_lexicon(text):
@@ -1566,3 +1569,16 @@ def test_a_newsletter_promise_inside_a_long_paragraph_is_article_text():
     assert measure(long).words > rules.MAX_PHRASE_WORDS
     result = strip("\n".join(["Konzerte am Fluss", long, *PARA]))
     assert long in result.text
+
+
+def test_a_comment_policy_under_its_heading_is_not_more_article():
+    policy = [
+        "We welcome comments on the stories of the day, and some may be printed in the paper.",
+        "Please understand that every comment is read before it is published on the site.",
+    ]
+    page = ["Bridge to close", *PARA[:3], "House rules", *policy, "Privacy policy"]
+    result = strip("\n".join(page))
+    assert result.text == "\n".join(PARA[:3])
+    text = "\n".join(page)
+    policy_blocks = [b for b in result.blocks if text[b.start : b.end] in policy]
+    assert len(policy_blocks) == 2 and all(b.category == C.COMMENTS for b in policy_blocks)
