@@ -1582,3 +1582,33 @@ def test_a_comment_policy_under_its_heading_is_not_more_article():
     text = "\n".join(page)
     policy_blocks = [b for b in result.blocks if text[b.start : b.end] in policy]
     assert len(policy_blocks) == 2 and all(b.category == C.COMMENTS for b in policy_blocks)
+
+
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        ("14 thoughts on “How I Fixed My Drafty Windows”", True),
+        ("One thought on “The Harbour Walk”", True),
+        ("11 Antworten zu „Ein wenig lost, aber immer noch da!“", True),
+        ("Ein Kommentar zu „Der neue Hafen“", True),
+        ("3 Responses to Episode 82", True),
+        ("12 réponses à « La ville la nuit »", True),
+        # A count of something else, or the words inside a sentence:
+        ("14 thoughts on the harbour kept the council busy all winter.", False),  # a sentence
+        ("3 bridges to cross before the village", False),
+        ("The council had 14 thoughts on the matter", False),
+    ],
+)
+def test_comment_thread_headings(text, fires):
+    f = features.measure(text, frozenset())
+    got = rules.comment_count(f)
+    assert got == ((C.COMMENTS, rules.COMMENT_COUNT_REASON) if fires else None)
+
+
+def test_a_comment_thread_heading_ends_the_article_even_with_a_long_title():
+    heading = "14 thoughts on “Why the council closed the old wooden bridge over the river this spring”"
+    assert features.measure(heading, frozenset()).words > classify.MAX_MARKER_WORDS
+    comment = "Jane says: what a good read, thank you for writing about the bridge and the ferry."
+    page = ["Bridge to close", *PARA[:3], heading, comment, PARA[3]]
+    result = strip("\n".join(page))
+    assert result.text == "\n".join(PARA[:3])

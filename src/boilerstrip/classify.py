@@ -42,7 +42,7 @@ from .features import Features
 from .lexicon import PhraseMatcher, common_words
 from .lexicon import months as month_words
 from .result import KEEP_REASON_PREFIX
-from .rules import MAX_CREDIT_WORDS, first_rule
+from .rules import COMMENT_COUNT_REASON, MAX_CREDIT_WORDS, first_rule
 
 # Text classes for blocks no rule labelled.
 PROSE = "prose"
@@ -222,7 +222,7 @@ def mark_sections(
         # Strong markers come from section_cut.txt; a weak one (any short comments
         # or related phrase) counts only when no prose follows it directly, as
         # under a real heading: author lines, dates, teaser headlines.
-        is_marker = cut_headings[i] or (
+        is_marker = cut_headings[i] or d.reason == COMMENT_COUNT_REASON or (
             d.label in (C.COMMENTS, C.RELATED)
             and f.words <= MAX_MARKER_WORDS
             and not f.terminal

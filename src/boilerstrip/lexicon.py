@@ -46,6 +46,8 @@ SECTION_CUT = "section_cut"
 AUTHOR_BIO = "author_bio"
 #: Words that open a heading over an author bio ("About Jane Doe").
 ABOUT_HEADING = "about_heading"
+#: Openers of a comment thread's heading ("14 thoughts on ...", "Ein Kommentar zu ...").
+COMMENT_COUNT = "comment_count"
 
 #: Characters of a huge block that are normalised (head and tail each); phrase
 #: hits only decide short blocks (see rules.py), so this loses nothing.
@@ -333,6 +335,14 @@ def bio_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
 def about_phrases() -> frozenset[tuple[str, ...]]:
     """The heading openers of ``about_heading.txt`` in every language, as word tuples."""
     return frozenset(tuple(phrase.split(" ")) for _, _, phrase in _entries((ABOUT_HEADING,)))
+
+
+@lru_cache(maxsize=None)
+def comment_count_phrases() -> frozenset[tuple[str, ...]]:
+    """The openers of ``comment_count.txt`` in every language, as word tuples: a noun
+    and a preposition that follow a count ("thoughts on"), or a whole singular opener
+    ("one thought on")."""
+    return frozenset(tuple(phrase.split(" ")) for _, _, phrase in _entries((COMMENT_COUNT,)))
 
 
 @lru_cache(maxsize=None)

@@ -14,7 +14,7 @@ from typing import Optional, Tuple
 
 from . import categories as C
 from .features import WORD, Features, visible_text
-from .lexicon import Match, PhraseMatcher, common_words, credit_words, word_set
+from .lexicon import Match, PhraseMatcher, comment_count_phrases, common_words, credit_words, word_set
 
 Label = Optional[Tuple[str, str]]
 
@@ -206,6 +206,25 @@ def pitch_shape(f: Features, text: str = "") -> Label:
     return None
 
 
+#: Reason of a comment thread's heading; classify treats it as a strong section marker.
+COMMENT_COUNT_REASON = "shape:comment-count"
+#: Longest such heading, in words (the post's title follows the opener).
+MAX_COMMENT_COUNT_WORDS = 30
+
+
+def comment_count(f: Features) -> Label:
+    """The heading of a comment thread: a count, a noun and a preposition, then the
+    post's title ("14 thoughts on “Fixing Sash Windows”", "11 Antworten zu ...",
+    "One thought on ..."); the openers are in ``comment_count.txt``."""
+    words = f.norm_words
+    if len(words) < 3 or f.words > MAX_COMMENT_COUNT_WORDS or (f.terminal and f.terminal_char == "."):
+        return None  # a sentence ("14 thoughts on the plan kept us busy.") is not a heading
+    phrases = comment_count_phrases()
+    if (words[0].isdecimal() and words[1:3] in phrases) or words[:3] in phrases:
+        return C.COMMENTS, COMMENT_COUNT_REASON
+    return None
+
+
 #: Longest consent notice, in words (cookie banners run to a paragraph or two).
 MAX_CONSENT_WORDS = 120
 #: Distinct consent words (``consent.txt``) needed besides a cookie word.
@@ -393,6 +412,7 @@ def first_rule(text: str, f: Features, matcher: PhraseMatcher, months: frozenset
     return (
         no_words(f)
         or lexicon_rule(text, f, matcher, months)
+        or comment_count(f)
         or markdown_image(text)
         or link_line(text)
         or share_row(f)
