@@ -241,6 +241,9 @@ def test_obvious_phrases_in_the_real_lexicon(text, expected):
         ("Mehr Kolumnen aus der Redaktion:", C.RELATED),
         ("Diese Artikel könnten Sie auch interessieren", C.RELATED),
         ("Was this article helpful?", C.BOILERPLATE),
+        ("Dir hat der Artikel gefallen? Jetzt teilen und weitersagen!", C.NEWSLETTER),
+        ("Wählen Sie Ihren Zugang und lesen Sie weiter:", C.NEWSLETTER),
+        ("Zurück zu allen Meldungen", C.NAVIGATION),
         # Browser notices of forum and shop software.
         ("JavaScript ist deaktiviert. Für eine bessere Darstellung aktiviere bitte JavaScript.", C.BOILERPLATE),
         ("Du verwendest einen veralteten Browser. Einige Seiten werden falsch angezeigt.", C.BOILERPLATE),
