@@ -190,6 +190,12 @@ def test_measure_agrees_with_plain_regex_passes(text: str, repeat: int) -> None:
     assert (f.words, f.stopwords, f.letters, f.digits, f.norm, f.norm_words) == _reference_measure(text)
     given_tokens = features.measure(text, STOP, WORD.findall(text.casefold()))  # as the pipeline passes them
     assert repr(given_tokens) == repr(f) and given_tokens.norm_words == f.norm_words
+    # Counted on first use: the letter test without the count, and the sentences.
+    fresh = features.measure(text, STOP)
+    assert fresh.has_letters == (f.letters > 0)
+    visible = features.visible_text(text)
+    marks = 1 + len(features._SENTENCE_BREAK.findall(visible))
+    assert fresh.sentences == marks
 
 
 def test_no_character_casefolds_to_what_the_fast_path_tests_for() -> None:

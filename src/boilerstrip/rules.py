@@ -343,7 +343,7 @@ def share_row(f: Features) -> Label:
 
 def no_words(f: Features) -> Label:
     """Punctuation, bullets, symbols or digits only."""
-    if f.letters == 0:
+    if not f.has_letters:
         return C.BOILERPLATE, "shape:no-letters"
     return None
 

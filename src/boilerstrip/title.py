@@ -53,7 +53,7 @@ def headline_like(text: str, f: Features) -> bool:
     """Short, one sentence, does not end in a full stop, and is not a bare link."""
     return (
         2 <= f.words <= MAX_TITLE_WORDS
-        and f.letters > 0
+        and f.has_letters
         and f.sentences == 1
         and not _ends_with_period(f)
         and not _LINK_ONLY.match(text)
