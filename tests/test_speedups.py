@@ -3,6 +3,7 @@ fast paths of measure() and the cheap tests before rule regexes."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import sys
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from boilerstrip import Options, features, language, pipeline, rules, strip
 from boilerstrip import categories as C
 from boilerstrip.features import WORD
+from boilerstrip.result import Block, new_block
 from boilerstrip.lexicon import SCAN_LIMIT, SCAN_WORDS, Match, PhraseMatcher, credit_words, languages, months, stopwords
 from boilerstrip.segment import segment
 
@@ -379,3 +381,15 @@ def test_handing_on_the_sample_tokens_changes_no_result(lines: list[str]) -> Non
         measured = strip(text)
     pipeline.clear_cache()
     assert handed_on == measured
+
+
+# --- Result blocks built in one step ------------------------------------------------------
+
+@pytest.mark.parametrize("reasons", [(), ("text:prose",), ("lexicon:share", "keep:share")])
+def test_new_block_is_the_block_the_constructor_makes(reasons: tuple[str, ...]) -> None:
+    made = Block(3, 17, "share", reasons, "heading")
+    fast = new_block(3, 17, "share", reasons, "heading")
+    assert fast == made and hash(fast) == hash(made) and repr(fast) == repr(made)
+    assert vars(fast) == vars(made) and fast.kept == made.kept and fast.to_dict() == made.to_dict()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.start = 0  # type: ignore[misc]
