@@ -194,7 +194,7 @@ def test_measure_agrees_with_plain_regex_passes(text: str, repeat: int) -> None:
     assert repr(given_tokens) == repr(f) and given_tokens.norm_words == f.norm_words
     # Counted on first use: the letter test without the count, and the sentences.
     fresh = features.measure(text, STOP)
-    assert fresh.has_letters == (f.letters > 0)
+    assert fresh.has_letters == (f.letters > 0) and fresh.has_digits == (f.digits > 0)
     visible = features.visible_text(text)
     marks = 1 + len(features._SENTENCE_BREAK.findall(visible))
     assert fresh.sentences == marks

@@ -29,7 +29,8 @@ class Features:
     ``letters``, ``digits`` and ``sentences`` may be given as None together with
     the block's *text*: they are then counted in it on first use (speed: each is a
     pass over every character, and the rules ask most blocks only whether they have
-    a letter, short ones whether they have a digit, and few how many sentences).
+    a letter (:attr:`has_letters`), short ones whether they have a digit
+    (:attr:`has_digits`), and few how many sentences).
     """
 
     __slots__ = (
@@ -117,6 +118,13 @@ class Features:
         if self._letters is not None:
             return self._letters > 0
         return _LETTER.search(self._text) is not None
+
+    @property
+    def has_digits(self) -> bool:
+        """``digits > 0``, found by a search that stops at the first digit."""
+        if self._digits is not None:
+            return self._digits > 0
+        return _DIGIT.search(self._text) is not None
 
     @property
     def sentences(self) -> int:

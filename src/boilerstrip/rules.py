@@ -249,7 +249,7 @@ _RELATIVE_TIME = re.compile(
 
 def _has_date(text: str, f: Features, months: frozenset[str]) -> bool:
     """A numeric date or time, or a month name with a number."""
-    if f.digits == 0:
+    if not f.has_digits:
         return False
     return (
         _NUMERIC_DATE.search(text) is not None
@@ -265,7 +265,7 @@ def date_shape(text: str, f: Features, months: frozenset[str]) -> Label:
     Updated ...": a date is present and date tokens (digits, month names, am/pm)
     make up at least :data:`MIN_DATE_SHARE` of the words.
     """
-    if f.words > MAX_DATELINE_WORDS or f.digits == 0:
+    if f.words > MAX_DATELINE_WORDS or not f.has_digits:
         return None
     tokens = f.norm_words
     if _has_date(text, f, months):
