@@ -244,11 +244,16 @@ CREDITISH = st.lists(
 @example("PİCTURE: Jane Doe")
 @example("Fot. Jan Kowalski")
 @example("Copyrıght Reuters")
+@example("Seen at dawn! Fotografía: Jane Doe: AP")
+@example("The longest word " * 6 + "—fotografía . Jane Doe")
 def test_credit_prechecks_never_skip_a_match(text: str) -> None:
     tail = text[-rules.CREDIT_TAIL_CHARS :].rstrip(")]")
     assert bool(rules._credit_tail().search(tail)) == bool(_credit_tail_without_lookahead().search(tail))
     if rules._credit_tail().search(tail):
         assert rules._may_end_with_credit(tail)
+        start = rules._credit_search_start(tail)
+        assert 0 <= start <= rules._credit_tail().search(tail).start()
+        assert rules._credit_tail().search(tail, start)
     if rules._COPYRIGHT_SIGN.search(text):
         assert rules._may_have_copyright_sign(text)
 
@@ -393,3 +398,9 @@ def test_new_block_is_the_block_the_constructor_makes(reasons: tuple[str, ...]) 
     assert vars(fast) == vars(made) and fast.kept == made.kept and fast.to_dict() == made.to_dict()
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.start = 0  # type: ignore[misc]
+
+
+def test_only_h_and_w_open_what_url_only_matches() -> None:
+    # rules.url_only tests the first character before its IGNORECASE regex.
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if re.fullmatch("[hw]", c, re.IGNORECASE)] == list("HWhw")
+    assert rules.url_only("HtTpS://x.example/a") and rules.url_only("wWw.x.example") and not rules.url_only("")
