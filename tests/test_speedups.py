@@ -404,3 +404,24 @@ def test_only_h_and_w_open_what_url_only_matches() -> None:
     # rules.url_only tests the first character before its IGNORECASE regex.
     assert [c for c in map(chr, range(sys.maxunicode + 1)) if re.fullmatch("[hw]", c, re.IGNORECASE)] == list("HWhw")
     assert rules.url_only("HtTpS://x.example/a") and rules.url_only("wWw.x.example") and not rules.url_only("")
+
+
+# --- Word tokens without a regex search per token ------------------------------------------
+
+def test_word_characters_are_the_alphanumeric_ones_and_underscore() -> None:
+    # features.word_tokens relies on both: a chunk that isalnum() is one \w run, and
+    # the white space split() cuts at is never a word character.
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        is_word = WORD.fullmatch(c) is not None
+        assert is_word == (c.isalnum() or c == "_"), hex(code)
+        assert not (is_word and c.isspace()), hex(code)
+
+
+@settings(max_examples=500)
+@given(TEXTS)
+@example("don’t „Straße“ – a_b ½ ٣\xadx \ud800y ﬁ")
+@example("")
+def test_word_tokens_are_the_regex_tokens(text: str) -> None:
+    assert features.word_tokens(text) == WORD.findall(text)
+    assert features.word_tokens(text.casefold()) == WORD.findall(text.casefold())
