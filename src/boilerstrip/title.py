@@ -111,7 +111,10 @@ def find_title(
         return None
     title_norm = norms[chosen]
     duplicates = tuple(
-        i for i, n in enumerate(norms) if i != chosen and (n == title_norm or _is_page_title_of(n, title_norm))
+        i
+        for i, n in enumerate(norms)
+        # (a substring test first: most blocks hold no copy of the headline at all)
+        if i != chosen and (n == title_norm or (title_norm in n and _is_page_title_of(n, title_norm)))
     )
     start, end = spans[chosen]
     piece = _headline_piece(texts[0]) if chosen == 0 else None
