@@ -3,6 +3,7 @@ fast paths of measure() and the cheap tests before rule regexes."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import sys
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from boilerstrip import Options, features, language, pipeline, rules, strip
 from boilerstrip import categories as C
 from boilerstrip.features import WORD
+from boilerstrip.result import Block, new_block
 from boilerstrip.lexicon import SCAN_LIMIT, SCAN_WORDS, Match, PhraseMatcher, credit_words, languages, months, stopwords
 from boilerstrip.segment import segment
 
@@ -190,6 +192,12 @@ def test_measure_agrees_with_plain_regex_passes(text: str, repeat: int) -> None:
     assert (f.words, f.stopwords, f.letters, f.digits, f.norm, f.norm_words) == _reference_measure(text)
     given_tokens = features.measure(text, STOP, WORD.findall(text.casefold()))  # as the pipeline passes them
     assert repr(given_tokens) == repr(f) and given_tokens.norm_words == f.norm_words
+    # Counted on first use: the letter test without the count, and the sentences.
+    fresh = features.measure(text, STOP)
+    assert fresh.has_letters == (f.letters > 0) and fresh.has_digits == (f.digits > 0)
+    visible = features.visible_text(text)
+    marks = 1 + len(features._SENTENCE_BREAK.findall(visible))
+    assert fresh.sentences == marks
 
 
 def test_no_character_casefolds_to_what_the_fast_path_tests_for() -> None:
@@ -236,11 +244,16 @@ CREDITISH = st.lists(
 @example("PİCTURE: Jane Doe")
 @example("Fot. Jan Kowalski")
 @example("Copyrıght Reuters")
+@example("Seen at dawn! Fotografía: Jane Doe: AP")
+@example("The longest word " * 6 + "—fotografía . Jane Doe")
 def test_credit_prechecks_never_skip_a_match(text: str) -> None:
     tail = text[-rules.CREDIT_TAIL_CHARS :].rstrip(")]")
     assert bool(rules._credit_tail().search(tail)) == bool(_credit_tail_without_lookahead().search(tail))
     if rules._credit_tail().search(tail):
         assert rules._may_end_with_credit(tail)
+        start = rules._credit_search_start(tail)
+        assert 0 <= start <= rules._credit_tail().search(tail).start()
+        assert rules._credit_tail().search(tail, start)
     if rules._COPYRIGHT_SIGN.search(text):
         assert rules._may_have_copyright_sign(text)
 
@@ -373,3 +386,42 @@ def test_handing_on_the_sample_tokens_changes_no_result(lines: list[str]) -> Non
         measured = strip(text)
     pipeline.clear_cache()
     assert handed_on == measured
+
+
+# --- Result blocks built in one step ------------------------------------------------------
+
+@pytest.mark.parametrize("reasons", [(), ("text:prose",), ("lexicon:share", "keep:share")])
+def test_new_block_is_the_block_the_constructor_makes(reasons: tuple[str, ...]) -> None:
+    made = Block(3, 17, "share", reasons, "heading")
+    fast = new_block(3, 17, "share", reasons, "heading")
+    assert fast == made and hash(fast) == hash(made) and repr(fast) == repr(made)
+    assert vars(fast) == vars(made) and fast.kept == made.kept and fast.to_dict() == made.to_dict()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.start = 0  # type: ignore[misc]
+
+
+def test_only_h_and_w_open_what_url_only_matches() -> None:
+    # rules.url_only tests the first character before its IGNORECASE regex.
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if re.fullmatch("[hw]", c, re.IGNORECASE)] == list("HWhw")
+    assert rules.url_only("HtTpS://x.example/a") and rules.url_only("wWw.x.example") and not rules.url_only("")
+
+
+# --- Word tokens without a regex search per token ------------------------------------------
+
+def test_word_characters_are_the_alphanumeric_ones_and_underscore() -> None:
+    # features.word_tokens relies on both: a chunk that isalnum() is one \w run, and
+    # the white space split() cuts at is never a word character.
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        is_word = WORD.fullmatch(c) is not None
+        assert is_word == (c.isalnum() or c == "_"), hex(code)
+        assert not (is_word and c.isspace()), hex(code)
+
+
+@settings(max_examples=500)
+@given(TEXTS)
+@example("don’t „Straße“ – a_b ½ ٣\xadx \ud800y ﬁ")
+@example("")
+def test_word_tokens_are_the_regex_tokens(text: str) -> None:
+    assert features.word_tokens(text) == WORD.findall(text)
+    assert features.word_tokens(text.casefold()) == WORD.findall(text.casefold())

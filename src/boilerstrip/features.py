@@ -8,6 +8,37 @@ from .lexicon import SCAN_LIMIT, normalise_folded
 
 # A word: a run of letters, digits or underscore (Unicode aware).
 WORD = re.compile(r"\w+")
+# The bytes of UTF-8 text with every ASCII character that is not a word character
+# (``\w``: letters, digits, "_") turned into a space; the bytes of non-ASCII
+# characters (0x80 and above) are kept as they are.
+_ASCII_NON_WORD_TO_SPACE = bytes(b if b >= 0x80 or chr(b).isalnum() or b == 0x5F else 0x20 for b in range(256))
+
+
+def word_tokens(text: str) -> list[str]:
+    r"""``WORD.findall(text)``: the runs of word characters, found cheaper.
+
+    Speed: the regex costs a search per token. Here the ASCII characters that are
+    not word characters become spaces in one ``bytes.translate`` of the UTF-8 text
+    (every byte of a non-ASCII character is 0x80 or above, so those pass
+    unchanged), and ``str.split()`` cuts the rest at white space, which is never a
+    word character. Each chunk that ``str.isalnum()`` is one token: ``\w`` is exactly
+    the characters that are alphanumeric, and "_". Only the chunks that are not
+    (a curly quote, a dash, an underscore, a soft hyphen in them) go through the
+    regex (tests/test_speedups.py). "surrogatepass" carries lone surrogates through.
+    """
+    spaced = text.encode("utf-8", "surrogatepass").translate(_ASCII_NON_WORD_TO_SPACE)
+    chunks = spaced.decode("utf-8", "surrogatepass").split()
+    if text.isascii() or all(map(str.isalnum, chunks)):
+        return chunks  # ASCII text: every chunk is a run of [0-9A-Za-z_]
+    tokens: list[str] = []
+    for chunk in chunks:
+        if chunk.isalnum():
+            tokens.append(chunk)
+        else:
+            tokens.extend(WORD.findall(chunk))
+    return tokens
+
+
 # Sentence-ending characters: Latin, CJK (。！？．), Devanagari and Bengali (। ॥), Arabic
 # (؟) and Urdu (۔), Armenian (։), Ethiopic (።), Burmese (။).
 _TERMINALS = frozenset(".!?…。！？．।॥؟۔։።။")
@@ -25,9 +56,31 @@ class Features:
     Immutable by convention (instances are shared between calls through the
     block cache of :mod:`boilerstrip.pipeline`); a plain slotted class because
     it is built once per block and a frozen dataclass costs several times more.
+
+    ``letters``, ``digits`` and ``sentences`` may be given as None together with
+    the block's *text*: they are then counted in it on first use (speed: each is a
+    pass over every character, and the rules ask most blocks only whether they have
+    a letter (:attr:`has_letters`), short ones whether they have a digit
+    (:attr:`has_digits`), and few how many sentences).
     """
 
     __slots__ = (
+        "chars",
+        "words",
+        "stopwords",
+        "terminal",
+        "terminal_char",
+        "colon",
+        "norm",
+        "_norm_words",
+        "_letters",
+        "_digits",
+        "_sentences",
+        "_text",
+    )
+
+    #: The measurements, in the order of the constructor (and of ``repr``).
+    FIELDS = (
         "chars",
         "words",
         "stopwords",
@@ -38,7 +91,6 @@ class Features:
         "colon",
         "sentences",
         "norm",
-        "_norm_words",
     )
 
     def __init__(
@@ -46,27 +98,29 @@ class Features:
         chars: int,
         words: int,
         stopwords: int,
-        letters: int,
-        digits: int,
+        letters: int | None,
+        digits: int | None,
         terminal: bool,
         terminal_char: str,
         colon: bool,
-        sentences: int,
+        sentences: int | None,
         norm: str,
         norm_words: tuple[str, ...] | None = None,
+        text: str = "",
     ) -> None:
         self.chars = chars
         self.words = words
         self.stopwords = stopwords
-        self.letters = letters
-        self.digits = digits
+        self._letters = letters
+        self._digits = digits
         self.terminal = terminal  # ends like a sentence
         self.terminal_char = terminal_char  # the sentence-ending character, or ""
         self.colon = colon  # ends with a colon: introduces what follows
-        self.sentences = sentences  # sentence breaks inside the block, plus one
+        self._sentences = sentences  # sentence breaks inside the block, plus one
         self.norm = norm  # normalised text (see lexicon.normalise); head and tail only for huge blocks
         # The words of ``norm`` when the caller has them already, else split on first use.
         self._norm_words = norm_words
+        self._text = text  # the block as given, for the counts made on first use
 
     @property
     def norm_words(self) -> tuple[str, ...]:
@@ -76,11 +130,46 @@ class Features:
         return self._norm_words
 
     @property
+    def letters(self) -> int:
+        r"""Letters (``[^\W\d_]``) in the block as given."""
+        if self._letters is None:
+            self._letters, self._digits = _letters_and_digits(self._text)
+        return self._letters
+
+    @property
+    def digits(self) -> int:
+        r"""Decimal digits (``\d``) in the block as given."""
+        if self._digits is None:
+            self._letters, self._digits = _letters_and_digits(self._text)
+        return self._digits
+
+    @property
+    def has_letters(self) -> bool:
+        """``letters > 0``, found by a search that stops at the first letter."""
+        if self._letters is not None:
+            return self._letters > 0
+        return _LETTER.search(self._text) is not None
+
+    @property
+    def has_digits(self) -> bool:
+        """``digits > 0``, found by a search that stops at the first digit."""
+        if self._digits is not None:
+            return self._digits > 0
+        return _DIGIT.search(self._text) is not None
+
+    @property
+    def sentences(self) -> int:
+        """Sentence breaks inside what a reader sees of the block, plus one."""
+        if self._sentences is None:
+            self._sentences = count_sentences(visible_text(self._text))
+        return self._sentences
+
+    @property
     def stop_ratio(self) -> float:
         return self.stopwords / self.words if self.words else 0.0
 
     def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__[:-1])
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.FIELDS)
         return f"Features({fields})"
 
 
@@ -89,6 +178,8 @@ _NON_LETTER = re.compile(r"[\W\d_]+")
 # Everything that is not a decimal digit.
 _NON_DIGIT = re.compile(r"\D+")
 _DIGIT = re.compile(r"\d")
+# One letter: what _NON_LETTER does not remove.
+_LETTER = re.compile(r"[^\W\d_]")
 # The ASCII letters and digits, as bytes for ``bytes.translate``: among ASCII
 # characters these are exactly what the regexes above count (``[^\W\d_]`` and ``\d``).
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -99,6 +190,11 @@ _ASCII = bytes(range(128))
 def _has_sentence_mark(text: str) -> bool:
     """A cheap test before the sentence-break regex: most short blocks have no mark."""
     return "." in text or "!" in text or "?" in text or "…" in text
+
+
+def count_sentences(text: str) -> int:
+    """Sentence breaks inside *text*, plus one."""
+    return 1 + len(_SENTENCE_BREAK.findall(text)) if _has_sentence_mark(text) else 1
 
 
 def _letters_and_digits(text: str) -> tuple[int, int]:
@@ -147,18 +243,17 @@ def visible_text(text: str) -> str:
 def measure(text: str, stopwords: frozenset[str], tokens: list[str] | None = None) -> Features:
     """Measure one block's *text* against the page language's *stopwords*.
 
-    *tokens* may give ``WORD.findall(text.casefold())`` when the caller has them
+    *tokens* may give ``word_tokens(text.casefold())`` when the caller has them
     (the language detector's sample); they are not computed again. Words are
     counted in the :func:`visible_text`.
     """
-    chars = len(text)
-    letters, digits = _letters_and_digits(text)
+    source, chars = text, len(text)
     visible = visible_text(text)
     if visible is not text:
         tokens = None
         text = visible
     if tokens is None:
-        tokens = WORD.findall(text.casefold())
+        tokens = word_tokens(text.casefold())
     norm_words: tuple[str, ...] | None = None
     if len(text) > 2 * SCAN_LIMIT:
         folded = text.casefold()
@@ -177,17 +272,17 @@ def measure(text: str, stopwords: frozenset[str], tokens: list[str] | None = Non
     stripped = text.rstrip(_CLOSERS)
     last = stripped[-1] if stripped else ""
     terminal_char = last if last in _TERMINALS else ""
-    sentences = 1 + len(_SENTENCE_BREAK.findall(text)) if _has_sentence_mark(text) else 1
     return Features(
         chars,
         len(tokens),
         stop,
-        letters,
-        digits,
+        None,  # letters, digits and sentences: counted in the source on first use
+        None,
         bool(terminal_char),
         terminal_char,
         last in ":：",
-        sentences,
+        None,
         norm,
         norm_words,
+        source,
     )

@@ -32,7 +32,7 @@ from .features import Features, measure
 from .language import SAMPLE_CHARS, detect_sample, sample_tokens
 from .lexicon import PhraseMatcher, about_phrases, bio_phrases, cut_matcher, matcher, months, stopwords
 from .options import Options
-from .result import Block, Result
+from .result import Result, new_block
 from .segment import join_split_text_nodes, join_wrapped_lines, segment
 from .title import find_title
 
@@ -239,10 +239,8 @@ def strip(
     if opts.keep:
         apply_keep(drafts, opts.keep)
 
-    blocks = tuple(
-        Block(s, e, d.category, d.reasons, d.label) for (s, e), d in zip(spans, drafts)
-    )
-    body = opts.separator.join(t for t, b in zip(texts, blocks) if b.kept)
+    blocks = tuple([new_block(s, e, d.category, d.reasons, d.label) for (s, e), d in zip(spans, drafts)])
+    body = opts.separator.join([t for t, b in zip(texts, blocks) if b.kept])
     return Result(
         title=text[title.start : title.end] if title else None,
         title_span=(title.start, title.end) if title else None,

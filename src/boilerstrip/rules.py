@@ -148,12 +148,37 @@ def _may_end_with_credit(tail: str) -> bool:
     return tail[-1:] not in ".!?" and (":" in tail or "." in tail)
 
 
+@lru_cache(maxsize=None)
+def _longest_credit_word() -> int:
+    return max(map(len, credit_words()))
+
+
+def _credit_search_start(tail: str) -> int:
+    r"""The first index of *tail* where :func:`_credit_tail` can match, or -1 for none.
+
+    The name after the credit word's colon or full stop has no ".", "!" or "?", so
+    that colon or full stop is the tail's last sentence mark (a full stop) or a
+    colon after it; before it come at most the credit word (matched character by
+    character, so as long as the word), a space and the character before the word.
+    Searching from there finds the same match (``\A`` matches only at the tail's
+    real start) without trying the earlier positions.
+    """
+    mark = max(tail.rfind("."), tail.rfind("!"), tail.rfind("?"))
+    sep = mark if mark >= 0 and tail[mark] == "." else tail.find(":", mark + 1)
+    if sep == -1:
+        return -1
+    return max(0, sep - _longest_credit_word() - 2)
+
+
 def credit_tail(text: str, f: Features) -> Label:
     """A caption that ends with its photo credit, or a credit alone."""
     if f.words > MAX_PHRASE_WORDS:
         return None
     tail = text[-CREDIT_TAIL_CHARS:].rstrip(")]")
-    if _may_end_with_credit(tail) and _credit_tail().search(tail):
+    if not _may_end_with_credit(tail):
+        return None
+    start = _credit_search_start(tail)
+    if start >= 0 and _credit_tail().search(tail, start):
         return C.CAPTION, "shape:credit-tail"
     return None
 
@@ -268,7 +293,7 @@ _RELATIVE_TIME = re.compile(
 
 def _has_date(text: str, f: Features, months: frozenset[str]) -> bool:
     """A numeric date or time, or a month name next to a day or year number."""
-    if f.digits == 0:
+    if not f.has_digits:
         return False
     return (
         _NUMERIC_DATE.search(text) is not None
@@ -314,7 +339,7 @@ def date_shape(text: str, f: Features, months: frozenset[str]) -> Label:
     Updated ...": a date is present and date tokens (digits, month names, am/pm)
     make up at least :data:`MIN_DATE_SHARE` of the words.
     """
-    if f.words > MAX_DATELINE_WORDS or f.digits == 0:
+    if f.words > MAX_DATELINE_WORDS or not f.has_digits:
         return None
     tokens = f.norm_words
     if _has_date(text, f, months):
@@ -392,7 +417,7 @@ def share_row(f: Features) -> Label:
 
 def no_words(f: Features) -> Label:
     """Punctuation, bullets, symbols or digits only."""
-    if f.letters == 0:
+    if not f.has_letters:
         return C.BOILERPLATE, "shape:no-letters"
     return None
 
@@ -402,7 +427,8 @@ _URL = re.compile(r"\A(?:https?://|www\.)\S*\Z", re.IGNORECASE)
 
 def url_only(text: str) -> Label:
     """A bare URL on its own line."""
-    if _URL.match(text):
+    # A cheap test first: under IGNORECASE only these match "h" and "w" (tests/test_speedups.py).
+    if text[:1] in "hHwW" and _URL.match(text):
         return C.BOILERPLATE, "shape:url"
     return None
 

@@ -64,7 +64,7 @@ def headline_like(text: str, f: Features) -> bool:
     """Short, one sentence, does not end in a full stop, and is not a bare link."""
     return (
         2 <= f.words <= MAX_TITLE_WORDS
-        and f.letters > 0
+        and f.has_letters
         and f.sentences == 1
         and not _ends_with_period(f)
         and not _LINK_ONLY.match(text)
@@ -132,7 +132,10 @@ def find_title(
         return None
     title_norm = norms[chosen]
     duplicates = tuple(
-        i for i, n in enumerate(norms) if i != chosen and (n == title_norm or _is_page_title_of(n, title_norm))
+        i
+        for i, n in enumerate(norms)
+        # (a substring test first: most blocks hold no copy of the headline at all)
+        if i != chosen and (n == title_norm or (title_norm in n and _is_page_title_of(n, title_norm)))
     )
     start, end = spans[chosen]
     piece = _headline_piece(texts[0]) if chosen == 0 else None
