@@ -1615,3 +1615,13 @@ def test_a_comment_thread_heading_ends_the_article_even_with_a_long_title():
     page = ["Bridge to close", *PARA[:3], heading, comment, PARA[3]]
     result = strip("\n".join(page))
     assert result.text == "\n".join(PARA[:3])
+
+
+def test_a_link_box_is_short():
+    # A "Related" list of more than MAX_BOX_BLOCKS headlines is a teaser section, and
+    # the look back for a box stays bounded.
+    many = [f"Harbour story number {k} of the winter season" for k in range(classify.MAX_BOX_BLOCKS)]
+    page = ["Bridge to close", *PARA[:3], "Related", *many, _LAST_PARAGRAPH, "Share", "Most read", "Bus fares"]
+    assert _LAST_PARAGRAPH not in strip("\n".join(page)).text
+    page = ["Bridge to close", *PARA[:3], "Related", *many[:3], _LAST_PARAGRAPH, "Share", "Most read", "Bus fares"]
+    assert _LAST_PARAGRAPH in strip("\n".join(page)).text

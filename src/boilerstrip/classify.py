@@ -412,8 +412,10 @@ def mark_captions(drafts: list[Draft], feats: Sequence[Features]) -> None:
             j -= 1
 
 
-#: A box of headline links inside the article holds at least this many of them.
+#: A box of headline links inside the article holds at least this many of them ...
 MIN_BOX_LINKS = 2
+#: ... and spans at most this many blocks (which also bounds the look back: linear).
+MAX_BOX_BLOCKS = 20
 #: ... each a headline of this many words: teaser cards carry source names and
 #: repeat their headline.
 MIN_BOX_LINK_WORDS = 4
@@ -428,7 +430,11 @@ def _after_link_box(
     headline lines (no teaser text) up to a full paragraph of its own length.
     Teaser lists differ: their first prose block follows a single headline.
     """
-    if prose_words < MIN_WORDS_BEFORE_COMMENTS or feats[i].words < MIN_OPENING_PROSE_WORDS:
+    if (
+        prose_words < MIN_WORDS_BEFORE_COMMENTS
+        or feats[i].words < MIN_OPENING_PROSE_WORDS
+        or i - opened > MAX_BOX_BLOCKS
+    ):
         return False
     seen: set[str] = set()
     for j in range(opened + 1, i):

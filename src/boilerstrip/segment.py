@@ -202,12 +202,12 @@ MAX_NODE_SPACES = 2
 def join_split_text_nodes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join the pieces of each sentence that a text-node-per-line scraper cut at its
     inline elements into one block; text without such cuts comes back unchanged."""
-    pairs = list(zip(spans, spans[1:]))
-    if sum(1 for (_, end), (start, _) in pairs if _node_split(text, end, start) in _SPACED) < MIN_NODE_SPLITS:
+    kinds = [_node_split(text, end, start) for (_, end), (start, _) in zip(spans, spans[1:])]
+    if sum(1 for kind in kinds if kind in _SPACED) < MIN_NODE_SPLITS:
         return spans
-    joined = [spans[0]] if spans else []
-    for (_, end), (start, stop) in pairs:
-        if _node_split(text, end, start):
+    joined = [spans[0]]
+    for kind, (start, stop) in zip(kinds, spans[1:]):
+        if kind:
             joined[-1] = (joined[-1][0], stop)
         else:
             joined.append((start, stop))
