@@ -132,16 +132,18 @@ class Features:
     @property
     def letters(self) -> int:
         r"""Letters (``[^\W\d_]``) in the block as given."""
-        if self._letters is None:
-            self._letters, self._digits = _letters_and_digits(self._text)
-        return self._letters
+        return self._counts()[0]
 
     @property
     def digits(self) -> int:
         r"""Decimal digits (``\d``) in the block as given."""
-        if self._digits is None:
+        return self._counts()[1]
+
+    def _counts(self) -> tuple[int, int]:
+        """Both counts, made together on first use of either."""
+        if self._letters is None or self._digits is None:
             self._letters, self._digits = _letters_and_digits(self._text)
-        return self._digits
+        return self._letters, self._digits
 
     @property
     def has_letters(self) -> bool:

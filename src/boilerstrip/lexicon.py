@@ -331,10 +331,15 @@ def bio_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {word: tuple(phrases) for word, phrases in index.items()}
 
 
+def _word_tuples(concept: str) -> frozenset[tuple[str, ...]]:
+    """The phrases of ``<concept>.txt`` in every language, as word tuples."""
+    return frozenset(tuple(phrase.split(" ")) for _, _, phrase in _entries((concept,)))
+
+
 @lru_cache(maxsize=None)
 def about_phrases() -> frozenset[tuple[str, ...]]:
     """The heading openers of ``about_heading.txt`` in every language, as word tuples."""
-    return frozenset(tuple(phrase.split(" ")) for _, _, phrase in _entries((ABOUT_HEADING,)))
+    return _word_tuples(ABOUT_HEADING)
 
 
 @lru_cache(maxsize=None)
@@ -342,7 +347,7 @@ def comment_count_phrases() -> frozenset[tuple[str, ...]]:
     """The openers of ``comment_count.txt`` in every language, as word tuples: a noun
     and a preposition that follow a count ("thoughts on"), or a whole singular opener
     ("one thought on")."""
-    return frozenset(tuple(phrase.split(" ")) for _, _, phrase in _entries((COMMENT_COUNT,)))
+    return _word_tuples(COMMENT_COUNT)
 
 
 @lru_cache(maxsize=None)
