@@ -79,6 +79,69 @@ def test_a_link_cut_by_the_line_break_continues_the_line_above():
     assert blocks[-1] == "[ ![Harbour at dusk\n](https://img.example/harbour.jpg) ](https://gazette.example/photos/)"
 
 
+def blocks_of(page: str) -> list[str]:
+    return [page[s:e] for s, e in segment.join_wrapped_lines(page, segment.segment(page))]
+
+
+def test_a_wrapped_quote_is_one_block_and_an_empty_quote_line_ends_it():
+    quoted = textwrap.fill(PARAGRAPHS[1], 78, initial_indent="> ", subsequent_indent="> ")
+    second = textwrap.fill(PARAGRAPHS[2], 78, initial_indent="> ", subsequent_indent="> ")
+    page = wrapped_page() + "\n" + quoted + "\n>\n" + second + "\n"
+    blocks = blocks_of(page)
+    assert quoted.count("\n") >= 2  # the quote really runs over several lines
+    assert quoted in blocks and second in blocks and ">" in blocks
+
+
+def test_a_link_whose_text_or_target_the_wrap_cut_is_one_block():
+    byline = 'By [Ann Lee](https://gazette.example/author/ann-lee/ "Articles by\nAnn") / 6 May / [No\ncomments](https://gazette.example/lanes/#respond)'
+    image = "[![Harbour](https://gazette.example/wp-\ncontent/uploads/2020/07/harbour-at-\ndusk.png)](https://gazette.example/photos/)"
+    page = wrapped_page() + "\n" + byline + "\n\n" + image + "\n"
+    blocks = blocks_of(page)
+    assert byline in blocks and image in blocks
+
+
+def test_a_link_opened_far_back_is_not_looked_for():
+    # The look back is bounded: a "[" more than MAX_LINK_CHARS before the line end
+    # opens nothing, so the next line, which is no continuation otherwise, stays apart.
+    text = "[" + " ".join(PARAGRAPHS)
+    while len(textwrap.fill(text, 78).rsplit("\n", 1)[1]) > 20:  # end on a short line
+        text += " more"
+    opened = textwrap.fill(text, 78)
+    assert len(opened) > segment.MAX_LINK_CHARS + 78
+    page = wrapped_page() + "\n" + opened + "\nmore](https://gazette.example/)\n"
+    blocks = blocks_of(page)
+    assert opened in blocks and "more](https://gazette.example/)" in blocks
+    near = "[" + "Harbour news"
+    page = wrapped_page() + "\n" + near + "\nmore](https://gazette.example/)\n"
+    assert near + "\nmore](https://gazette.example/)" in blocks_of(page)
+
+
+def test_a_sentence_line_that_starts_with_a_link_goes_on_but_a_link_line_does_not():
+    first = "The town council approved the new harbour cycle lanes on Tuesday evening, and"
+    assert 78 - segment.WRAP_SLACK <= len(first) <= 78
+    sentence = first + "\n[the new plan](https://gazette.example/plan/) was read out."
+    menu_after = first + "\n[Read the plan](https://gazette.example/plan/)"
+    page = wrapped_page() + "\n" + sentence + "\n\n" + menu_after + "\n"
+    blocks = blocks_of(page)
+    assert sentence in blocks
+    assert first in blocks and "[Read the plan](https://gazette.example/plan/)" in blocks
+
+
+def test_a_markdown_hard_break_ends_the_line():
+    dates = "\n".join(f"June {day} -- The Amphitheatre at the Harbour Front, Port Example, with guests  " for day in range(10, 16))
+    page = wrapped_page() + "\n" + dates + "\n"
+    blocks = blocks_of(page)
+    for day in range(10, 16):
+        assert f"June {day} -- The Amphitheatre at the Harbour Front, Port Example, with guests" in blocks
+
+
+def test_table_rows_do_not_hide_wrapping():
+    rows = [f"Row {i} of the comparison with a long first cell | and an even longer second cell here {i}" for i in range(12)]
+    assert all(len(r) > 80 for r in rows)
+    page = wrapped_page() + "\n" + "\n".join(rows) + "\n"
+    assert 78 - segment.WRAP_SLACK <= segment.wrap_width(page, segment.segment(page)) <= 78
+
+
 @pytest.mark.parametrize(
     ("text", "visible"),
     [

@@ -67,7 +67,12 @@ def wrap_width(text: str, spans: list[tuple[int, int]]) -> int:
     counts = [0] * (MAX_WIDTH + 2)  # the last bucket holds every longer line
     measured = 0
     for start, end in spans:
-        if end - start >= MIN_WRAPPED_LENGTH and not _BLOCK_START.match(text, start) and " " in text[start:end]:
+        if (
+            end - start >= MIN_WRAPPED_LENGTH
+            and not _BLOCK_START.match(text, start)
+            and " " in text[start:end]
+            and text.find(" | ", start, end) == -1  # a table row (html2text writes them without a leading bar)
+        ):
             counts[min(end - start, MAX_WIDTH + 1)] += 1
             measured += 1
     if measured < MIN_WRAP_LINES:
@@ -151,6 +156,50 @@ def _line_breaks(text: str, end: int, start: int) -> int:
     return text.count("\n", end, start) + text.count("\r", end, start) - text.count("\r\n", end, start)
 
 
+def _quote_continues(text: str, last_line: int, start: int) -> bool:
+    """True if the line at *start* goes on with the quoted paragraph whose last line
+    starts at *last_line*: both are ``>`` lines, and the new one carries on plain
+    text (not an empty ``>`` line, which ends the quoted paragraph, nor a heading,
+    list item or deeper quote of its own)."""
+    if text[start] != ">" or text[last_line] != ">":
+        return False
+    rest = start + 1
+    if text.startswith(" ", rest):
+        rest += 1
+    return rest < len(text) and text[rest] not in "\r\n" and not _BLOCK_START.match(text, rest)
+
+
+#: How far back from a line break a link that the break cuts may have opened: a
+#: link's text and target together rarely run longer (html2text breaks long targets
+#: at hyphens, so one link can take several lines). Bounds the look back.
+MAX_LINK_CHARS = 600
+
+
+def _link_continues(text: str, block_start: int, prev_end: int, start: int, end: int) -> bool:
+    """True if the line break after ``text[:prev_end]`` (the end of the block that
+    started at *block_start*) falls inside a Markdown link that goes on in the line
+    ``text[start:end]``: a link text opened with ``[`` and not closed, whose ``](``
+    comes on the new line before any other ``[``; or a target or title opened with
+    ``](`` and not closed with ``)``. Wrapping at a fixed width cuts both (html2text
+    breaks at spaces and at hyphens, also inside a link)."""
+    since = max(block_start, prev_end - MAX_LINK_CHARS)
+    target = text.rfind("](", since, prev_end)
+    if target != -1 and text.find(")", target, prev_end) == -1:
+        return True
+    opened = text.rfind("[", since, prev_end)
+    if opened == -1 or opened < text.rfind("]", since, prev_end):
+        return False
+    closes = text.find("](", start, end)
+    return closes != -1 and text.find("[", start, closes) == -1
+
+
+def _whole_link(text: str, start: int, end: int) -> bool:
+    """True if the line ``text[start:end]``, which starts with ``[``, is one link and
+    nothing more (a menu or list entry), not a sentence that starts with a link."""
+    target = text.find("](", start, end)
+    return target != -1 and text.endswith(")", start, end) and text.find("](", target + 2, end) == -1
+
+
 def join_wrapped_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join the lines of each wrapped paragraph into one block (see :func:`wrap_width`).
 
@@ -168,9 +217,15 @@ def join_wrapped_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
         if joined:
             prev_start, prev_end = joined[-1]
             one_break = _line_breaks(text, prev_end, start) == 1
+            # A Markdown hard line break (two spaces before the line end, html2text's
+            # <br>) ends the line on purpose, wherever it ends.
+            reaches_band = prev_end - last_line >= width - WRAP_SLACK and not text.startswith("  ", prev_end)
             if one_break and (
                 text.startswith("](", start)  # the rest of a link whose text the line break cut
-                or (prev_end - last_line >= width - WRAP_SLACK and not _BLOCK_START.match(text, start))
+                or _link_continues(text, prev_start, prev_end, start, end)
+                or (reaches_band and not _BLOCK_START.match(text, start))
+                or (reaches_band and _quote_continues(text, last_line, start))
+                or (reaches_band and text.startswith("[", start) and not _whole_link(text, start, end))
             ):
                 joined[-1] = (prev_start, end)
                 last_line = start
