@@ -12,7 +12,7 @@ import textwrap
 import pytest
 
 from boilerstrip import categories as C
-from boilerstrip import rules, segment, strip, title
+from boilerstrip import features, rules, segment, strip, title
 from boilerstrip.features import measure, visible_text
 
 PARAGRAPHS = [
@@ -149,11 +149,19 @@ def test_table_rows_do_not_hide_wrapping():
         ('[Sport](https://gazette.example/sport/ "All the sport")', "[Sport] "),
         ("read [the\nreport](https://gazette.example/a-\n  long-path/) today", "read [the\nreport]  today"),
         ("See https://gazette.example/lanes for the map.", "See   for the map."),
+        ('[ ![Mail](https://img.example/mail.svg) ]( "Share with mail: Harbour lanes\napproved") next', "[ ![Mail]  ]  next"),
+        ('[Lanes](https://gazette.example/lanes\n"Harbour lanes approved") next', "[Lanes]  next"),
         ("No links here.", "No links here."),
     ],
 )
 def test_visible_text(text, visible):
     assert visible_text(text) == visible
+
+
+def test_a_link_title_is_read_up_to_a_bound():
+    # A closing quote further than MAX_LINK_TITLE_CHARS away is not looked for.
+    words = "word " * (features.MAX_LINK_TITLE_CHARS // 5 + 1)
+    assert visible_text(f'[Lanes]( "{words}") next') == f'[Lanes]  "{words}") next'
 
 
 def test_words_are_counted_in_the_visible_text():

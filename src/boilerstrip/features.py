@@ -226,8 +226,13 @@ def _letters_and_digits(text: str) -> tuple[int, int]:
 # target, which a hard-wrapped line may break ("...incredibly-\n  useful-gadgets/)"),
 # and its title; and bare URLs.
 # Linear: the classes under each quantifier are disjoint, and a line break is taken
-# once per repetition.
-_LINK_TARGET = re.compile(r"\]\([^()\s]*(?:[ \t]*\r?\n[ \t]*[^()\s]+)*(?:[ \t]+\"[^\"\r\n]*\")?\)?")
+# once per repetition. A title may run over lines where the wrap cut it ("Share on
+# facebook: ...\n... Berlin"); it is read up to MAX_LINK_TITLE_CHARS, which bounds the
+# look for its closing quote.
+MAX_LINK_TITLE_CHARS = 1000
+_LINK_TARGET = re.compile(
+    r"\]\([^()\s]*(?:[ \t]*\r?\n[ \t]*[^()\s\"][^()\s]*)*(?:\s+\"[^\"]{0,%d}\")?\)?" % MAX_LINK_TITLE_CHARS
+)
 _BARE_URL = re.compile(r"(?:https?://|www\.)[^\s()\[\]]*")
 
 
