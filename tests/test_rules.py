@@ -1240,6 +1240,58 @@ def test_a_related_link_above_the_article_does_not_swallow_its_first_paragraph()
     assert block.category == C.BODY and not any(r.startswith("section:") for r in block.reasons)
 
 
+#: A header menu printed on one line, long enough and with enough "and"s to read as prose.
+_MENU_LINE = (
+    "Home News Sport Weather Travel and Holidays Food and Drink Health and Fitness Money and Jobs "
+    "Life and Style Arts and Culture Cars and Bikes Homes and Gardens Books and Films"
+)
+_SEAT_ROWS = ["Seat A 210 euros good", "Seat B 370 euros poor", "Seat C 450 euros good"]
+_SEAT_MORE = "The seats that failed contained flame retardants in their covers, the club said on Tuesday."
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        _MENU_LINE,  # a menu line that reads as prose, without a sentence end
+        # a one-sentence notice of the page's chrome
+        "If the address matches an existing account you will receive an email with instructions to reset your password.",
+    ],
+)
+def test_prose_that_is_no_paragraph_does_not_start_the_article(above):
+    # The article's first paragraph still ends a section opened above it by a header link.
+    assert classify.text_class(features.measure(above, lexicon.stopwords("en")), True)[0] == classify.PROSE
+    page = [above, "Home", "Latest news", "Child seats tested", _OPENING, *_SEAT_ROWS, _SEAT_MORE]
+    result = strip("\n".join(page))
+    assert _OPENING in result.text
+    assert not any(r.startswith("section:") for b in result.blocks for r in b.reasons if b.kept)
+
+
+_TWO_SENTENCES = (
+    "The council approved the new cycle lanes on Tuesday after a long debate. "
+    "Work on the first lane starts in March."
+)
+#: MIN_WORDS_BEFORE_COMMENTS words of prose that end without a full stop.
+_LONG_UNENDED = " ".join(
+    ["The council approved the new cycle lanes on Tuesday after a long debate about parking in the old town"]
+    * (classify.MIN_WORDS_BEFORE_COMMENTS // 20 + 1)
+)
+
+
+@pytest.mark.parametrize("article", [_TWO_SENTENCES, _LONG_UNENDED])
+def test_a_paragraph_above_a_section_starts_the_article(article):
+    # A short article above "Related articles" (MIN_PARAGRAPH_SENTENCES sentences, or
+    # MIN_WORDS_BEFORE_COMMENTS words however it ends): the blurb under that heading is
+    # a teaser, however long, not the article's first paragraph.
+    f = features.measure(article, lexicon.stopwords("en"))
+    assert (f.terminal and f.sentences == classify.MIN_PARAGRAPH_SENTENCES) or (
+        not f.terminal and classify.MIN_WORDS_BEFORE_COMMENTS <= f.words < 2 * classify.MIN_WORDS_BEFORE_COMMENTS
+    )
+    page = ["Home", "Cycle lanes approved", article, "Related articles", "Child seats tested", _OPENING, "Bus fares rise"]
+    result = strip("\n".join(page))
+    assert _OPENING not in result.text
+    assert result.text == article
+
+
 def test_a_short_teaser_under_a_header_section_stays_in_the_section():
     teaser = "The club compared eighteen child seats for safety and found four of them poor."
     assert len(teaser.split()) < classify.MIN_OPENING_PROSE_WORDS

@@ -198,6 +198,18 @@ def is_cut_heading(f: Features, cut: PhraseMatcher) -> bool:
 #: this many words: the article's first paragraph, where teasers are shorter
 #: (trafilatura-eval-dev text F1 0.865 -> 0.874, both halves; aeb-dev 0.938 either way).
 MIN_OPENING_PROSE_WORDS = 25
+#: The article has started above a section heading once a paragraph stood there:
+#: prose of at least this many sentences that ends with one. A menu long enough to
+#: read as prose ("Catch more fish Mein Norwegen Reviere ..."), a long ``<title>``
+#: line or a one-sentence notice ("If the address matches an account you will
+#: receive an e-mail.") is not one, so the page's first paragraph can still end a
+#: section opened under them. (trafilatura-eval-dev F1 html_text .8995 -> .9014,
+#: inscriptis .8993 -> .9011, up on both halves; aeb-dev the same. With 1 the
+#: one-sentence notice blocks the rule again (.9006 / .9004), with 3 a two-sentence
+#: article above a "Website" box lets the box's blurb end the section (.8997 / .8994);
+#: without the word count, a long article paragraph that ends without a full stop
+#: lets a teaser under "You may also like" end it: aeb-dev .9573 -> .9531.)
+MIN_PARAGRAPH_SENTENCES = 2
 
 
 def mark_sections(
@@ -207,8 +219,11 @@ def mark_sections(
 
     A related-type section ends where article prose resumes: a prose block
     ending in a full sentence that is followed by more prose (or by nothing);
-    above the first prose of the page (a "News" link list in the header), one
-    such block of :data:`MIN_OPENING_PROSE_WORDS` words is enough.
+    above the article (a "News" link list in the header), one such block of
+    :data:`MIN_OPENING_PROSE_WORDS` words is enough. The article has not started
+    while no paragraph (:data:`MIN_PARAGRAPH_SENTENCES`) and fewer than
+    :data:`MIN_WORDS_BEFORE_COMMENTS` words of prose stood outside a section:
+    a long menu line or ``<title>`` line that reads as prose does not start it.
     Teaser paragraphs are cut off mid-sentence or stand alone between headlines.
     A comments section, once the article has been seen, runs to the end.
     """
@@ -216,6 +231,7 @@ def mark_sections(
     section: Optional[str] = None
     marker = ""
     prose_words = 0
+    paragraph_seen = False  # a paragraph stood outside any section (the article started)
     opened = 0  # index of the current section's heading
     for i, d in enumerate(drafts):
         f = feats[i]
@@ -238,6 +254,7 @@ def mark_sections(
         if section is None:
             if d.label == PROSE:
                 prose_words += feats[i].words
+                paragraph_seen = paragraph_seen or (f.terminal and f.sentences >= MIN_PARAGRAPH_SENTENCES)
             continue
         # A heading, one headline, then article prose: "À lire aussi" + title,
         # an in-article promo box rather than a section.
@@ -249,8 +266,9 @@ def mark_sections(
             and prose_words > 0
             and (i + 1 >= n or drafts[i + 1].label != HEADING)
         ) or _after_link_box(drafts, feats, opened, i, prose_words)
+        above_all_prose = not paragraph_seen and prose_words < MIN_WORDS_BEFORE_COMMENTS
         if section == C.RELATED and d.label == PROSE and feats[i].terminal and (
-            promo_box or _prose_follows(drafts, i + 1, n) or (prose_words == 0 and feats[i].words >= MIN_OPENING_PROSE_WORDS)
+            promo_box or _prose_follows(drafts, i + 1, n) or (above_all_prose and feats[i].words >= MIN_OPENING_PROSE_WORDS)
         ):
             # The article resumes: the section was a box inside or above it. Its
             # blocks stay labelled but weigh nothing, so the region can span it.
@@ -261,6 +279,7 @@ def mark_sections(
                     drafts[j].label, drafts[j].section, drafts[j].reason = C.INLINE_PROMO, "", "context:promo-box"
             section = None
             prose_words += feats[i].words
+            paragraph_seen = True
             continue
         if d.label in TEXT_CLASSES:
             d.section, d.section_reason, d.weight = section, f"section:{section}:{marker}", WEIGHT_SECTION
