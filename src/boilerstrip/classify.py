@@ -391,7 +391,11 @@ def mark_captions(drafts: list[Draft], feats: Sequence[Features]) -> None:
     :data:`MAX_CAPTION_WORDS` words or a heading-like line (alt text); one more
     heading-like line above a taken sentence is taken too. A figure whose
     caption follows its credit ("Image copyright ...", "Image caption ...")
-    gives no sentence above it to the caption.
+    gives no sentence above it to the caption, and neither does a figure
+    without a caption below a paragraph: prose right after other prose is the
+    text's next paragraph (:func:`_continues_prose`). Measured on the dev
+    benchmarks: trafilatura-eval-dev F1 +0.0015 (html_text and inscriptis; halves
+    +0.0022 / +0.0007 and +0.0023 / +0.0007), aeb-dev +0.0005 / +0.0006.
     """
     for i, d in enumerate(drafts):
         if d.label != C.CAPTION or feats[i].words > MAX_CREDIT_WORDS or d.reason == ABOVE_CREDIT:
@@ -406,10 +410,19 @@ def mark_captions(drafts: list[Draft], feats: Sequence[Features]) -> None:
             one_sentence = dj.label in (PROSE, SENTENCE) and fj.sentences <= 2 and fj.words <= MAX_CAPTION_WORDS
             if dj.section or not (alt_text or (one_sentence and j == i - 1 and not captioned_below)):
                 break
+            if dj.label == PROSE and _continues_prose(drafts, feats, j):
+                break
             dj.label, dj.reason, dj.weight = C.CAPTION, ABOVE_CREDIT, WEIGHT_INLINE_CLUTTER
             if alt_text:
                 break
             j -= 1
+
+
+def _continues_prose(drafts: Sequence[Draft], feats: Sequence[Features], j: int) -> bool:
+    """Prose block *j* follows other prose: it is the next paragraph of a text, and an
+    image without a caption stands below it. A caption printed twice (alt text, then
+    the caption) has its own copy above it instead."""
+    return j > 0 and drafts[j - 1].label == PROSE and feats[j - 1].norm != feats[j].norm
 
 
 #: A box of headline links inside the article holds at least this many of them ...
