@@ -210,8 +210,10 @@ def test_precision_may_empty_a_body_without_prose():
 
 
 def test_precision_removes_lines_repeated_on_the_page():
-    source = page("Home", HEAD, P[0], P[1], "Jane Smith", P[2], P[3], "Back to top", "Jane Smith")
-    assert "Jane Smith" in kept_lines(strip(source), source)
+    # Both copies inside the article: the balanced labels keep them (a single line
+    # printed again outside the article is removed already: context:printed-elsewhere).
+    source = page("Home", HEAD, P[0], "Jane Smith", P[1], "Jane Smith", P[2], P[3], "Back to top")
+    assert kept_lines(strip(source), source).count("Jane Smith") == 2
     result = strip(source, options=Options(preset="precision"))
     assert kept_lines(result, source) == [P[0], P[1], P[2], P[3]]
     assert block_of(result, source, "Jane Smith").reasons[-1] == "precision:repeated-line"

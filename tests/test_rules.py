@@ -870,16 +870,46 @@ def test_weak_comments_marker_max_marker_words(phrases):
 
 
 def test_caption_above_credit_max_words(phrases):
+    # The image's alt text, its caption, its credit (prose right after prose is
+    # the article's next paragraph: see test_prose_after_prose_above_credit).
     phrases(EMPTY)
     n = classify.MAX_CAPTION_WORDS
+    alt = "Harbour Bridge At Dawn"
     for words, taken in ((n, True), (n + 1, False)):
         caption = block(words, min_stop(words, 0.3))
-        got = blocks_of("\n".join(PARA[:2] + [caption, "Jane Doe/Reuters"] + PARA[2:]))
-        assert got[3][1:] == (C.CAPTION, ("shape:credit-slash",))
+        got = blocks_of("\n".join(PARA[:2] + [alt, caption, "Jane Doe/Reuters"] + PARA[2:]))
+        assert got[4][1:] == (C.CAPTION, ("shape:credit-slash",))
         if taken:
-            assert got[2][1:] == (C.CAPTION, ("context:above-credit",))
+            assert [g[1:] for g in got[2:4]] == [(C.CAPTION, ("context:above-credit",))] * 2
         else:
-            assert got[2][1] == C.BODY
+            assert [g[1] for g in got[2:4]] == [C.BODY, C.BODY]
+
+
+def test_prose_after_prose_above_credit(phrases):
+    # A paragraph right after another, then an image without a caption and its
+    # credit: the paragraph is the article's, not the caption. A sentence too short
+    # for prose (below PROSE_MIN_WORDS) there is still the caption.
+    phrases(EMPTY)
+    n = classify.PROSE_MIN_WORDS
+    for words, label in ((n, C.BODY), (n - 1, C.CAPTION)):
+        text = block(words, min_stop(words, 0.4))
+        got = blocks_of("\n".join(PARA[:2] + [text, "Jane Doe/Reuters"] + PARA[2:]))
+        assert got[3][1:] == (C.CAPTION, ("shape:credit-slash",))
+        assert got[2][1] == label, words
+        if label == C.BODY:
+            assert got[2][2] == ("text:prose", "region:inside")
+
+
+def test_caption_printed_twice_above_credit(phrases):
+    # Alt text and caption with the same words, then the credit: the copy right
+    # above the credit is the caption although prose stands above it.
+    phrases(EMPTY)
+    caption = block(20, 8)
+    got = blocks_of("\n".join(PARA[:2] + [caption, caption, "Jane Doe/Reuters"] + PARA[2:]))
+    assert got[3][1:] == (C.CAPTION, ("context:above-credit",))
+    # A different paragraph above it instead: the article goes on.
+    got = blocks_of("\n".join(PARA[:2] + [block(20, 9), caption, "Jane Doe/Reuters"] + PARA[2:]))
+    assert got[3][1] == C.BODY
 
 
 def test_no_caption_above_a_credit_that_has_its_caption_below():
