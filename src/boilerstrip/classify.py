@@ -965,7 +965,7 @@ def final_labels(drafts: list[Draft], feats: Sequence[Features], region: tuple[i
         ):
             drafts[i].category, drafts[i].reasons = C.BODY, (drafts[i].reason, "context:attribute-list")
     # After the attribute lists: a line they keep is not printed outside the article.
-    in_list, printed_elsewhere = _runs_between_prose(drafts, feats, first, last)
+    in_list, printed_elsewhere = _runs_between_prose(drafts, feats, first, last, _printed_outside(drafts, feats, first, last))
     for i, d in enumerate(drafts):
         if d.category:  # already decided (the title and its copies)
             continue
@@ -1081,7 +1081,7 @@ _KEPT = frozenset({C.TITLE, C.BODY})
 
 
 def _runs_between_prose(
-    drafts: Sequence[Draft], feats: Sequence[Features], first: int, last: int
+    drafts: Sequence[Draft], feats: Sequence[Features], first: int, last: int, outside: frozenset[str]
 ) -> tuple[set[int], set[int]]:
     """Headings and short lines inside the region that belong to the article, and
     the single lines between prose that the page prints again outside it.
@@ -1098,8 +1098,9 @@ def _runs_between_prose(
     trafilatura-eval-dev F1 +0.0003 (both renderers; halves a +0.0000, b
     +0.0006), aeb-dev +0.0002 / +0.0001; taking the lines of longer runs too
     costs a teaser list that holds the page's own headline (inscriptis, half a).
+    *outside* holds the texts of the blocks outside the run
+    (:func:`_printed_outside`), computed once by the caller.
     """
-    outside = {feats[j].norm for j in range(len(drafts)) if not first <= j < last and drafts[j].category not in _KEPT}
     keep: set[int] = set()
     printed: set[int] = set()
     run: list[int] = []
@@ -1114,6 +1115,12 @@ def _runs_between_prose(
         elif label in (HEADING, SHORT):
             run.append(i)
     return keep, printed
+
+
+def _printed_outside(drafts: Sequence[Draft], feats: Sequence[Features], first: int, last: int) -> frozenset[str]:
+    """The texts of the blocks outside the region ``[first, last)`` that nothing kept
+    (not the title, not an attribute list)."""
+    return frozenset(feats[j].norm for j in range(len(drafts)) if not first <= j < last and drafts[j].category not in _KEPT)
 
 
 def _article_run(run: list[int], feats: Sequence[Features]) -> bool:
@@ -1273,7 +1280,7 @@ def second_region_blocks(
             continue
         if sure and _doubtful_run(drafts, region, s, e):
             continue
-        between = _runs_between_prose(drafts, feats, s, e)[0]
+        between = _runs_between_prose(drafts, feats, s, e, _printed_outside(drafts, feats, s, e))[0]
         for i in range(s, e):
             d = drafts[i]
             if _addable(d) and (d.label in (PROSE, SENTENCE, LIST_ITEM) or i in between):
