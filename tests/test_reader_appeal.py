@@ -93,3 +93,18 @@ def test_disclosure_above_the_article_is_removed():
     source = "\n".join([DISCLOSURE] + PARA)
     result = strip(source)
     assert result.text == "\n".join(PARA)
+
+
+@pytest.mark.parametrize(
+    ("text", "you"),
+    [
+        ("Ihre Spende hilft uns, unseren Journalismus frei zugänglich zu halten.", True),
+        ("Ihnen gefällt unsere Arbeit? Dann unterstützen Sie uns.", True),
+        # An opening "Sie" is as often "she" or "they": not counted.
+        ("Sie unterstützen unsere Arbeit seit Jahren mit Spenden.", False),
+        # "Ihrem" inside a word is not the pronoun.
+        ("Ihremgleichen unterstützt unsere Redaktion.", False),
+    ],
+)
+def test_formal_you_at_the_start_of_a_block(text, you):
+    assert (rules.reader_appeal(measure(text), text) is not None) is you

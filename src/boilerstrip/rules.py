@@ -199,9 +199,14 @@ MIN_PITCH_WORDS = 3
 # German (and Dutch "U") formal address, told from "sie" (she, they) by its capital
 # after a lower-case word: "... bestellen Sie es", "... für Ihre Daten".
 _FORMAL_YOU = re.compile(r"[a-zäöüß,] (?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen)\b")
+# A block that opens with the possessive addresses the reader as often as it means
+# "her" or "their": "Ihre Meinung zu diesem Thema", "Ihr Beitrag hilft ...".
+_OPENING_FORMAL_YOU = re.compile(r"Ih(?:r|re|ren|rem|rer|res|nen)\b")
 
 
 def _formal_you(text: str) -> bool:
+    if text[:2] == "Ih" and _OPENING_FORMAL_YOU.match(text):
+        return True
     return ("Sie" in text or "Ih" in text) and _FORMAL_YOU.search(text) is not None
 
 
