@@ -1340,6 +1340,17 @@ def test_a_closing_bio_that_opens_with_the_name_above_it_is_a_byline():
     assert [b.reasons[-1] for b in result.blocks[-2:]] == ["context:author-box", "context:author-box"]
 
 
+def test_a_bio_with_a_job_word_under_the_name_is_a_byline_mid_article():
+    bio = "Jane Doe, reporter on the city desk, has covered the town council and its budget for the paper since 2015."
+    assert len(bio.split()) > classify.MAX_ROLE_WORDS  # not a role line
+    rest = [*_CYCLE[1:], *PLAIN_PARAGRAPHS]  # enough text after it: not a closing bio
+    result = strip("\n".join(["Cycle lanes approved", _CYCLE[0], "Jane Doe", bio, *rest]))
+    assert result.text == "\n".join([_CYCLE[0], *rest])
+    # Without the job word, the same block mid-article is article text.
+    plain = bio.replace("reporter on", "at home by")
+    assert plain in strip("\n".join(["Cycle lanes approved", _CYCLE[0], "Jane Doe", plain, *rest])).text
+
+
 def test_a_list_of_people_under_their_names_stays_in_the_article():
     people = [
         "John Roe",

@@ -583,9 +583,10 @@ def mark_author_box(
       a job word (``author_job.txt``: "reporter", "Redakteurin", "rédacteur") is the
       author's role, anywhere in the article;
     - a kept block of at most :data:`MAX_BIO_WORDS` words right after it that opens
-      with the name is the author's bio when it is one of the last
-      :data:`MAX_BIO_BLOCKS` kept blocks, and no name line earlier in the body is
-      followed the same way (that is a list of people, each under their name).
+      with the name is the author's bio when it holds a job word too, or when it is
+      one of the last :data:`MAX_BIO_BLOCKS` kept blocks and no other name line in
+      the body is followed the same way (that is a list of people, each under their
+      name).
 
     The name line and the block under it become bylines (``context:author-box``).
     """
@@ -596,8 +597,11 @@ def mark_author_box(
             continue
         if f.words <= MAX_ROLE_WORDS and not jobs.isdisjoint(f.norm_words):
             _to_byline(drafts, (i - 1, i), "context:author-box")
-        elif f.words <= MAX_BIO_WORDS and texts[i].startswith(texts[i - 1] + " "):
-            name_pairs.append(i)
+        elif f.words <= MAX_BIO_WORDS and _opens_with_name(texts[i], texts[i - 1]):
+            if jobs.isdisjoint(f.norm_words):
+                name_pairs.append(i)
+            else:  # "Jane Doe is a reporter ...": a bio wherever it stands
+                _to_byline(drafts, (i - 1, i), "context:author-box")
     if len(name_pairs) != 1:
         return
     kept = [i for i, d in enumerate(drafts) if d.category == C.BODY]
@@ -612,6 +616,11 @@ def _name_line(text: str, f: Features) -> bool:
         return False
     words = text.split()
     return len(words) == f.words and all(w[:1].isupper() and (w[1:].islower() or len(w) == 1) for w in words)
+
+
+def _opens_with_name(text: str, name: str) -> bool:
+    """"Jane Doe is ...", "Jane Doe, reporter, ...": the name, then a space or a comma."""
+    return text.startswith(name) and text[len(name) : len(name) + 1] in (" ", ",")
 
 
 def _to_byline(drafts: list[Draft], indices: Sequence[int], code: str) -> None:
