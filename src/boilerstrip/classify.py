@@ -592,6 +592,76 @@ def mark_author_bio(
             return
 
 
+#: An author box's role line: at most this many words ("Redakteur in der Wirtschaft
+#: der Frankfurter Allgemeinen Sonntagszeitung." has 10; "Senior reporter covering
+#: energy and climate for the Gazette" 9). On the dev benchmarks no article block
+#: of up to 15 words with a job word follows a name line.
+MAX_ROLE_WORDS = 15
+
+
+def mark_author_box(
+    drafts: list[Draft], feats: Sequence[Features], texts: Sequence[str], jobs: AbstractSet[str]
+) -> None:
+    """Remove the author boxes a page prints next to its article.
+
+    An author box puts the author's name on a line of its own and under it either
+    the author's role ("Redakteur in der Wirtschaft.", "Staff reporter") or a bio
+    that opens with the name again ("Jane Doe covers courts and crime for ...").
+    Both read as text and can stand inside the article: where the box is shown
+    beside the text, a renderer puts it between paragraphs. The name line (two or
+    three capitalised words, no sentence end) gives them away:
+
+    - a kept block of at most :data:`MAX_ROLE_WORDS` words right after it that holds
+      a job word (``author_job.txt``: "reporter", "Redakteurin", "rédacteur") is the
+      author's role, anywhere in the article;
+    - a kept block of at most :data:`MAX_BIO_WORDS` words right after it that opens
+      with the name is the author's bio when it holds a job word too, or when it is
+      one of the last :data:`MAX_BIO_BLOCKS` kept blocks and no other name line in
+      the body is followed the same way (that is a list of people, each under their
+      name).
+
+    The name line and the block under it become bylines (``context:author-box``).
+    """
+    name_pairs = []  # (name line, block under it) where the block opens with the name
+    for i in range(1, len(drafts)):
+        d, f = drafts[i], feats[i]
+        if d.category != C.BODY or not _name_line(texts[i - 1], feats[i - 1]):
+            continue
+        if f.words <= MAX_ROLE_WORDS and not jobs.isdisjoint(f.norm_words):
+            _to_byline(drafts, (i - 1, i), "context:author-box")
+        elif f.words <= MAX_BIO_WORDS and _opens_with_name(texts[i], texts[i - 1]):
+            if jobs.isdisjoint(f.norm_words):
+                name_pairs.append(i)
+            else:  # "Jane Doe is a reporter ...": a bio wherever it stands
+                _to_byline(drafts, (i - 1, i), "context:author-box")
+    if len(name_pairs) != 1:
+        return
+    kept = [i for i, d in enumerate(drafts) if d.category == C.BODY]
+    i = name_pairs[0]
+    if i in kept[max(MIN_BLOCKS_BEFORE_BIO, len(kept) - MAX_BIO_BLOCKS) :]:
+        _to_byline(drafts, (i - 1, i), "context:author-box")
+
+
+def _name_line(text: str, f: Features) -> bool:
+    """Two or three capitalised words and nothing else: "Jane Doe", "Markus Reuter"."""
+    if not MIN_NAME_WORDS <= f.words <= MAX_NAME_WORDS or f.terminal or f.colon:
+        return False
+    words = text.split()
+    return len(words) == f.words and all(w[:1].isupper() and (w[1:].islower() or len(w) == 1) for w in words)
+
+
+def _opens_with_name(text: str, name: str) -> bool:
+    """"Jane Doe is ...", "Jane Doe, reporter, ...": the name, then a space or a comma."""
+    return text.startswith(name) and text[len(name) : len(name) + 1] in (" ", ",")
+
+
+def _to_byline(drafts: list[Draft], indices: Sequence[int], code: str) -> None:
+    for j in indices:
+        d = drafts[j]
+        if d.category == C.BODY:
+            d.category, d.reasons = C.BYLINE, (d.reason, code)
+
+
 #: The article's closing box: kept text after a sign-up or footer label inside the
 #: article is removed when its prose (and sentence) words are fewer than this share
 #: of the body's. An absolute floor (40 or 80 words) removes no more on the dev

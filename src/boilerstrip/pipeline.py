@@ -21,6 +21,7 @@ from .classify import (
     is_cut_heading,
     main_region,
     mark_author_bio,
+    mark_author_box,
     mark_captions,
     mark_gallery_captions,
     mark_date_lists,
@@ -30,7 +31,7 @@ from .classify import (
 )
 from .features import Features, measure
 from .language import SAMPLE_CHARS, detect_sample, sample_tokens
-from .lexicon import PhraseMatcher, about_phrases, bio_phrases, cut_matcher, matcher, months, stopwords
+from .lexicon import PhraseMatcher, about_phrases, bio_phrases, cut_matcher, matcher, months, stopwords, word_set
 from .options import Options
 from .result import Result, new_block
 from .segment import join_split_text_nodes, join_wrapped_lines, segment
@@ -227,6 +228,7 @@ def strip(
     final_labels(drafts, feats, region, texts)
     sectioned_article(drafts, feats)
     mark_author_bio(drafts, feats, bio_phrases(), texts, about_phrases())
+    mark_author_box(drafts, feats, texts, word_set("author_job"))
     drop_closing_box(drafts, feats)
     if extra is not None:
         for d, reason in zip(drafts, extra):

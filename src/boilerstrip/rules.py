@@ -199,9 +199,14 @@ MIN_PITCH_WORDS = 3
 # German (and Dutch "U") formal address, told from "sie" (she, they) by its capital
 # after a lower-case word: "... bestellen Sie es", "... für Ihre Daten".
 _FORMAL_YOU = re.compile(r"[a-zäöüß,] (?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen)\b")
+# A block that opens with the possessive addresses the reader as often as it means
+# "her" or "their": "Ihre Meinung zu diesem Thema", "Ihr Beitrag hilft ...".
+_OPENING_FORMAL_YOU = re.compile(r"Ih(?:r|re|ren|rem|rer|res|nen)\b")
 
 
 def _formal_you(text: str) -> bool:
+    if text[:2] == "Ih" and _OPENING_FORMAL_YOU.match(text):
+        return True
     return ("Sie" in text or "Ih" in text) and _FORMAL_YOU.search(text) is not None
 
 
@@ -229,6 +234,35 @@ def pitch_shape(f: Features, text: str = "") -> Label:
             return C.APP_PROMO, "shape:pitch"
         return C.NEWSLETTER, "shape:pitch"
     return None
+
+
+#: A reader appeal is a short note: a donation box, a feedback request or an
+#: advertising disclosure runs to one to three sentences (at most ~55 words on the
+#: dev benchmarks); two article paragraphs on aeb-dev that quote a "we" talking
+#: about "support" or "feedback" run to 70 words.
+MAX_APPEAL_WORDS = 60
+# A block that opens with a quotation mark is somebody quoted in the article.
+_OPENING_QUOTES = "\"“„«»‘‚'「"
+
+
+def reader_appeal(f: Features, text: str = "") -> Label:
+    """A publication speaking to its reader about its own work.
+
+    "If you liked our article, support this kind of journalism", "Tell us what you
+    think: send your feedback and corrections to ...", "We may receive compensation
+    if you click on these links": the site as "we" (``we.txt``), the reader as "you"
+    (``you.txt``, or German formal "Sie"), and a word of support, feedback or
+    disclosure (``appeal.txt``) in a short block. Article prose says "we" and "you"
+    (a blogger, an interview), but rarely asks for donations or owns up to its
+    advertisers within three sentences.
+    """
+    if f.words > MAX_APPEAL_WORDS or word_set("appeal").isdisjoint(f.norm_words):
+        return None
+    if text[:1] in _OPENING_QUOTES or word_set("we").isdisjoint(f.norm_words):
+        return None
+    if word_set("you").isdisjoint(f.norm_words) and not _formal_you(text):
+        return None
+    return C.INLINE_PROMO, "shape:reader-appeal"
 
 
 #: Reason of a comment thread's heading; classify treats it as a strong section marker.
@@ -449,5 +483,6 @@ def first_rule(text: str, f: Features, matcher: PhraseMatcher, months: frozenset
         or url_only(text)
         or truncated_teaser(text, f)
         or pitch_shape(f, text)
+        or reader_appeal(f, text)
         or consent_shape(f)
     )
