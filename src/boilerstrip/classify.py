@@ -398,6 +398,9 @@ def mark_gallery_captions(texts: Sequence[str], drafts: list[Draft], page: str) 
 
 #: The reason of a caption found by its neighbour, the photo credit below it.
 ABOVE_CREDIT = "context:above-credit"
+# Captions that are no photo credit: one found by this rule, and a Markdown image
+# line (the image itself, which stands above its caption, not below it).
+_NOT_CREDITS = frozenset({ABOVE_CREDIT, "shape:markdown-image"})
 
 
 def mark_captions(drafts: list[Draft], feats: Sequence[Features]) -> None:
@@ -417,7 +420,7 @@ def mark_captions(drafts: list[Draft], feats: Sequence[Features]) -> None:
     +0.0022 / +0.0007 and +0.0023 / +0.0007), aeb-dev +0.0005 / +0.0006.
     """
     for i, d in enumerate(drafts):
-        if d.label != C.CAPTION or feats[i].words > MAX_CREDIT_WORDS or d.reason == ABOVE_CREDIT:
+        if d.label != C.CAPTION or feats[i].words > MAX_CREDIT_WORDS or d.reason in _NOT_CREDITS:
             continue
         # A caption of its own right below the credit ("Image copyright X", then
         # "Image caption ..."): the figure is credit-first, the text above is not its caption.

@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import Iterable, Optional
 
-from .features import word_tokens
+from .features import visible_text, word_tokens
 from .lexicon import languages, stopwords
 
 #: Tokens looked at; a few hundred are plenty to tell the nine languages apart.
@@ -40,7 +40,7 @@ def sample_tokens(blocks: Iterable[str]) -> list[list[str]]:
     sample: list[list[str]] = []
     n = 0
     for text in blocks:
-        tokens = word_tokens(text[:SAMPLE_CHARS].casefold())
+        tokens = word_tokens(visible_text(text[:SAMPLE_CHARS]).casefold())
         sample.append(tokens)
         n += len(tokens)
         if n >= SAMPLE_TOKENS:

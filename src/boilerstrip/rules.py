@@ -397,8 +397,14 @@ def truncated_teaser(text: str, f: Features) -> Label:
     return None
 
 
-# A markdown image alone on its line: ![alt text](image.jpg) (or wrapped in a link).
-_MARKDOWN_IMAGE = re.compile(r"\A\[?!\[[^\]]{0,300}\]\([^)\s]*\)(?:\]\([^)\s]*\))?\Z")
+# A Markdown link or image target, ``(src)`` or ``(src "title")``, which a hard-wrapped
+# line may cut at a hyphen ("(https://example.com/wp-\ncontent/a.jpg)") and whose title
+# may run over lines. Linear: each repetition of the cut pieces takes one line break,
+# and the title is read up to its closing quote, at most 300 characters.
+_TARGET = r"""\([^)\s]*(?:[ \t]*\r?\n[ \t]*[^)\s"][^)\s]*)*(?:\s+"[^"]{0,300}")?\)"""
+# A markdown image alone on its line: ![alt text](image.jpg), or wrapped in a link,
+# [![alt](image.jpg)](page) (html2text may pad the link text: "[ ![alt](image.jpg) ](page)").
+_MARKDOWN_IMAGE = re.compile(r"\A(?:\[[ \t]?)?!\[[^\]]{0,300}\]" + _TARGET + r"(?:[ \t]?\]" + _TARGET + r")?\Z")
 #: Share rows: at most this many words, at least this share of them network or
 #: share-button names.
 MAX_SHARE_ROW_WORDS = 12
@@ -407,7 +413,7 @@ MIN_SHARE_ROW_SHARE = 0.5
 
 def markdown_image(text: str) -> Label:
     """``![alt](src)``: an image; its alt text is not article text."""
-    if text.startswith(("![", "[![")) and _MARKDOWN_IMAGE.match(text):
+    if text.startswith(("![", "[![", "[ ![")) and _MARKDOWN_IMAGE.match(text):
         return C.CAPTION, "shape:markdown-image"
     return None
 
