@@ -93,3 +93,53 @@ def test_a_layout_rendering_with_one_space_indents_is_not_joined():
     page = "\n".join(rows) + "\n"
     spans = segment.segment(page)
     assert segment.join_split_text_nodes(page, spans) == spans
+
+
+def test_a_paragraph_that_kept_the_space_before_its_end_tag_stays_apart():
+    # Each paragraph's last text node ends in ". " (the space before </p>): a spaced
+    # break, but after a sentence end and before a capital it is a paragraph break.
+    paragraphs = [[*p[:-1], p[-1] + " "] for p in NODES]
+    page = node_page(paragraphs)
+    blocks = [page[s:e] for s, e in segment.join_split_text_nodes(page, segment.segment(page))]
+    for p in NODES:
+        assert "\n".join(p).strip() in blocks
+
+
+@pytest.mark.parametrize(
+    "end, rest, apart",
+    [
+        ("on Friday. ", "The council", True),
+        ("on Friday.” ", "The council", True),  # a closing quote after the full stop
+        ("on Friday! ", "Residents", True),
+        ("on Friday. ", "the council", False),  # no capital: an abbreviation, a cut sentence
+        ("on Friday ", "The council", False),  # no sentence end: a link in the sentence
+        ("on Friday, ", "The Times", False),
+    ],
+)
+def test_a_paragraph_break_is_a_sentence_end_before_a_capital(end, rest, apart):
+    text = end + "\n" + rest
+    assert segment._paragraph_break(text, len(end.rstrip()), len(end) + 1) is apart
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("the new parser (", "opening"),  # a bracket around a link
+        ("see the notes [", "opening"),
+        ("die Form der „", "opening"),  # German low opening quote
+        ("the book “", "opening"),  # an opening quote after a space
+        ("la revue «", "opening"),
+        ("Er sagte: „So.“", ""),  # German closing quote: no space before it
+        ("the old bridge", ""),
+    ],
+)
+def test_an_opening_bracket_or_quote_continues_on_the_next_line(line, kind):
+    text = line + "\n" + "simdjson"
+    assert segment._node_split(text, len(line), len(line) + 1) == kind
+
+
+def test_a_link_in_brackets_is_joined_with_its_sentence():
+    nodes = [*NODES, ["We asked the engineers (", "report", "), and they said the pier will hold for years."]]
+    page = node_page(nodes)
+    blocks = [page[s:e] for s, e in segment.join_split_text_nodes(page, segment.segment(page))]
+    assert "\n".join(nodes[-1]) in blocks
