@@ -143,3 +143,22 @@ def test_a_link_in_brackets_is_joined_with_its_sentence():
     page = node_page(nodes)
     blocks = [page[s:e] for s, e in segment.join_split_text_nodes(page, segment.segment(page))]
     assert "\n".join(nodes[-1]) in blocks
+
+
+def test_a_sentence_that_opens_with_a_link_goes_on_with_the_paragraph_above():
+    # "Sign up" is a link: its node ends without a space and the node after it opens
+    # with one. The scraper cannot tell it from a new paragraph, so it stays joined.
+    nodes = [*NODES, ["The bridge will reopen in the spring. ", "Sign up", " for our newsletter to hear first."]]
+    page = node_page(nodes)
+    blocks = [page[s:e] for s, e in segment.join_split_text_nodes(page, segment.segment(page))]
+    assert "\n".join(nodes[-1]).strip() in blocks
+
+
+def test_a_paragraph_that_opens_with_its_own_space_stays_apart():
+    # Each paragraph's node opens with a space (after "</p>\n <p>"): a spaced break
+    # before a capital after a sentence end, so a paragraph break.
+    paragraphs = [["The bridge will reopen in the spring."], [" Divers will inspect the pier", " again", " in May."]]
+    page = node_page([*NODES, *paragraphs])
+    blocks = [page[s:e] for s, e in segment.join_split_text_nodes(page, segment.segment(page))]
+    assert "The bridge will reopen in the spring." in blocks
+    assert "\n".join(paragraphs[1]).strip() in blocks
