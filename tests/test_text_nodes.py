@@ -162,3 +162,45 @@ def test_a_paragraph_that_opens_with_its_own_space_stays_apart():
     blocks = [page[s:e] for s, e in segment.join_split_text_nodes(page, segment.segment(page))]
     assert "The bridge will reopen in the spring." in blocks
     assert "\n".join(paragraphs[1]).strip() in blocks
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("2.", "number"),  # a list item's number in an element of its own
+        ("3.1", "number"),  # a table of contents entry
+        ("  4)", "number"),
+        ("2019", ""),  # a year or a table cell: no dot, no bracket
+        ("12,95", ""),  # a price
+        ("1234.", ""),  # too long for an item number
+        ("Chapter 2.", ""),
+    ],
+)
+def test_an_item_number_goes_on_with_its_entry(line, kind):
+    text = "Contents\n" + line + "\n" + "Why the bridge closed"
+    end = len("Contents\n" + line)
+    assert segment._numbered_entry(text, end, end + 1, len(text)) == kind
+
+
+@pytest.mark.parametrize(
+    "rest, kind",
+    [
+        ("\nWhy the bridge closed", "number"),
+        ("\nDoe J. Bridges of the north. J Eng. 2001.", ""),  # a reference ends a sentence
+        ("\n3.", ""),  # the next number
+        ("\n\nWhy the bridge closed", ""),  # a blank line
+        ("\n Why the bridge closed", ""),  # indented
+    ],
+)
+def test_an_item_number_joins_only_an_entry_directly_below(rest, kind):
+    text = "Contents\n2." + rest
+    start = len(text) - len(rest.lstrip())
+    assert segment._numbered_entry(text, 11, start, len(text)) == kind
+
+
+def test_a_table_of_contents_comes_out_one_entry_a_line():
+    entries = ["1.", "How the pier was built", "2.", "What the divers found", "2.1", "The northern bank"]
+    page = node_page([*NODES[:3], entries, *NODES[3:]])
+    blocks = [page[s:e] for s, e in segment.join_split_text_nodes(page, segment.segment(page))]
+    assert "1.\nHow the pier was built" in blocks
+    assert "2.1\nThe northern bank" in blocks
