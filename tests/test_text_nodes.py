@@ -204,3 +204,18 @@ def test_a_table_of_contents_comes_out_one_entry_a_line():
     blocks = [page[s:e] for s, e in segment.join_split_text_nodes(page, segment.segment(page))]
     assert "1.\nHow the pier was built" in blocks
     assert "2.1\nThe northern bank" in blocks
+
+
+@pytest.mark.parametrize(
+    "line, rest, kind",
+    [
+        ("the BKA", "-Präsident said", "hyphen"),  # the rest of a compound word
+        ("the CO2", "-Ausstoß fell", "hyphen"),
+        ("Shopping list", "- milk", ""),  # a list item: a hyphen and a space
+        ("Shopping list:", "-milk", ""),  # the line above ends in punctuation
+        ("Scores", "-5 points", ""),  # a negative number
+    ],
+)
+def test_a_hyphen_before_a_letter_continues_a_compound_word(line, rest, kind):
+    text = line + "\n" + rest
+    assert segment._node_split(text, len(line), len(line) + 1) == kind

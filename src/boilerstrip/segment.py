@@ -279,7 +279,8 @@ def join_split_text_nodes(text: str, spans: list[tuple[int, int]]) -> list[tuple
 def _node_split(text: str, end: int, start: int) -> str:
     """How the white space between two blocks cuts a text node: "after" (one space
     opens the next line), "before" (one space ends this one), "punctuation" (no space,
-    and the next line opens with a comma, a full stop, ...), "opening" (no space, and
+    and the next line opens with a comma, a full stop, ...), "hyphen" (no space, and the
+    next line goes on with a hyphenated compound word), "opening" (no space, and
     this line ends with an opening bracket or quotation mark), or "" (not a node split:
     a blank line, padding, indentation). Only the spaced kinds tell a page of text nodes."""
     if start - end > 2 * MAX_NODE_SPACES + 1:
@@ -292,6 +293,13 @@ def _node_split(text: str, end: int, start: int) -> str:
         return "after"
     if len(before) == 1 and len(after) <= MAX_NODE_SPACES:
         return "before"
+    if (
+        gap == "\n"
+        and text[start] in "-‐‑"
+        and text[start + 1 : start + 2].isalpha()
+        and text[end - 1].isalnum()
+    ):
+        return "hyphen"
     if not gap.strip("\n") and start < len(text) and text[start] in _CLOSING_PUNCTUATION:
         return "punctuation"
     if not gap.strip("\n") and (
@@ -360,7 +368,11 @@ def _item_number(text: str, end: int) -> bool:
 
 
 # Punctuation that cannot open a line of its own text: the rest of a sentence after a
-# link ("eleven weeks" / ", the council said").
+# link ("eleven weeks" / ", the council said"). A hyphen right before a letter, after a
+# line that ends in a letter or digit, is the rest of a compound word whose first part
+# was an element of its own ("THW" / "-Helferin", "CO2" / "-Ausstoß"); a list item opens
+# with a hyphen and a space. Measured on the get_text("\n") dev renderings: 50 such
+# breaks, trafilatura-eval F1 .8858 -> .8866 (2 pages better, none worse), aeb unchanged.
 _CLOSING_PUNCTUATION = frozenset(",.;:!?)")
 # Punctuation that cannot end a line of its own text: the start of a bracket or a
 # quotation around a link ("the parser (" / "simdjson" / "), a reader asked").
