@@ -219,3 +219,27 @@ def test_a_table_of_contents_comes_out_one_entry_a_line():
 def test_a_hyphen_before_a_letter_continues_a_compound_word(line, rest, kind):
     text = line + "\n" + rest
     assert segment._node_split(text, len(line), len(line) + 1) == kind
+
+
+def test_a_word_cut_by_an_inline_element_is_joined_inside_running_text():
+    # "Lokalpoliti" / "k": an element inside a word, no space on either side.
+    nodes = [*NODES, ["The closure worries the ", "local councillo", "rs and the shop owners alike."]]
+    page = node_page(nodes)
+    blocks = [page[s:e] for s, e in segment.join_split_text_nodes(page, segment.segment(page))]
+    assert "\n".join(nodes[-1]) in blocks
+
+
+@pytest.mark.parametrize(
+    "block, line, goes_on",
+    [
+        ("The closure worries the \nlocal councillo", "rs and the shop owners", True),
+        ("The closure worries the \nlocal councillors", "and the shop owners", True),  # a source line break
+        ("local councillo", "rs and the shop owners", False),  # the block joins no text nodes
+        ("Follow us on \nfacebook", "twitter", False),  # one word: a menu item
+        ("The closure worries the \nlocal councillors.", "and the shop owners", False),
+        ("The closure worries the \nlocal councillors", "The shop owners", False),
+    ],
+)
+def test_a_lower_case_break_goes_on_only_in_running_text(block, line, goes_on):
+    text = block + "\n" + line
+    assert segment._sentence_goes_on(text, 0, len(block), len(block) + 1, len(text)) is goes_on
