@@ -268,7 +268,10 @@ def mark_sections(
         ) or _after_link_box(drafts, feats, opened, i, prose_words)
         above_all_prose = not paragraph_seen and prose_words < MIN_WORDS_BEFORE_COMMENTS
         if section == C.RELATED and d.label == PROSE and feats[i].terminal and (
-            promo_box or _prose_follows(drafts, i + 1, n) or (above_all_prose and feats[i].words >= MIN_OPENING_PROSE_WORDS)
+            promo_box
+            or _prose_follows(drafts, i + 1, n)
+            or _standfirst_over_byline(drafts, i, n)
+            or (above_all_prose and feats[i].words >= MIN_OPENING_PROSE_WORDS)
         ):
             # The article resumes: the section was a box inside or above it. Its
             # blocks stay labelled but weigh nothing, so the region can span it.
@@ -495,6 +498,24 @@ def _prose_follows(drafts: Sequence[Draft], j: int, n: int) -> bool:
     article's paragraphs follow one another.
     """
     return j >= n or drafts[j].label in (PROSE, SENTENCE)
+
+
+def _standfirst_over_byline(drafts: Sequence[Draft], i: int, n: int) -> bool:
+    """True if prose block *i* is a standfirst: a byline or date below it, then the
+    first paragraph.
+
+    A teaser's date is followed by the next teaser's headline, not by a paragraph.
+    A comment thread puts a byline above every comment: prose under a byline, or
+    a paragraph with another byline below it, is a comment.
+    """
+    return (
+        i > 0
+        and i + 2 < n
+        and drafts[i - 1].label != C.BYLINE
+        and drafts[i + 1].label == C.BYLINE
+        and drafts[i + 2].label == PROSE
+        and (i + 3 >= n or drafts[i + 3].label != C.BYLINE)
+    )
 
 
 #: Extra region weight of the paragraph right after the article's byline and date.
