@@ -615,14 +615,11 @@ def mark_author_bio(
     for i in kept[max(MIN_BLOCKS_BEFORE_BIO, len(kept) - MAX_BIO_BLOCKS) :]:
         f = feats[i]
         if f.words <= MAX_BIO_WORDS and _opens_bio(f.norm, phrases):
-            d = drafts[i]
-            d.category, d.reasons = C.BYLINE, (d.reason, "context:author-bio")
+            _to_byline(drafts, (i,), "context:author-bio")
     for n in range(max(MIN_BLOCKS_BEFORE_BIO, len(kept) - MAX_BIO_BLOCKS - 1), len(kept) - 1):
         i = kept[n]
         if drafts[i].label == HEADING and _about_person(texts[i], feats[i], about):
-            for j in kept[n:]:
-                d = drafts[j]
-                d.category, d.reasons = C.BYLINE, (d.reason, "context:author-bio")
+            _to_byline(drafts, kept[n:], "context:author-bio")
             return
 
 
@@ -681,7 +678,7 @@ def _name_line(text: str, f: Features) -> bool:
     if not MIN_NAME_WORDS <= f.words <= MAX_NAME_WORDS or f.terminal or f.colon:
         return False
     words = text.split()
-    return len(words) == f.words and all(w[:1].isupper() and (w[1:].islower() or len(w) == 1) for w in words)
+    return len(words) == f.words and _capitalised(words)
 
 
 def _opens_with_name(text: str, name: str) -> bool:
@@ -690,6 +687,7 @@ def _opens_with_name(text: str, name: str) -> bool:
 
 
 def _to_byline(drafts: list[Draft], indices: Sequence[int], code: str) -> None:
+    """Make the kept blocks among *indices* bylines, with *code* as the second reason."""
     for j in indices:
         d = drafts[j]
         if d.category == C.BODY:
@@ -773,9 +771,14 @@ def _about_person(text: str, f: Features, about: AbstractSet[tuple[str, ...]]) -
             return (
                 MIN_NAME_WORDS <= len(name) <= MAX_NAME_WORDS
                 and len(name) == len(words) - k
-                and all(w[:1].isupper() and (w[1:].islower() or len(w) == 1) for w in name)
+                and _capitalised(name)
             )
     return False
+
+
+def _capitalised(words: Sequence[str]) -> bool:
+    """Every word a capital and then lower case ("Jane", "Doe", "J"): a person's name."""
+    return all(w[:1].isupper() and (w[1:].islower() or len(w) == 1) for w in words)
 
 
 def _opens_bio(norm: str, phrases: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
