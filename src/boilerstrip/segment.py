@@ -257,12 +257,11 @@ MAX_NODE_SPACES = 2
 def join_split_text_nodes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join the pieces of each sentence that a text-node-per-line scraper cut at its
     inline elements into one block; text without such cuts comes back unchanged."""
-    kinds = [
-        _node_split(text, end, start) or _numbered_entry(text, end, start, stop)
-        for (_, end), (start, stop) in zip(spans, spans[1:])
-    ]
+    pairs = list(zip(spans, spans[1:]))
+    kinds = [_node_split(text, end, start) for (_, end), (start, _) in pairs]
     if sum(1 for kind in kinds if kind in _SPACED) < MIN_NODE_SPLITS:
         return spans
+    kinds = [kind or _numbered_entry(text, end, start, stop) for kind, ((_, end), (start, stop)) in zip(kinds, pairs)]
     joined = [spans[0]]
     for kind, next_kind, (start, stop) in zip(kinds, [*kinds[1:], ""], spans[1:]):
         if not kind and _sentence_goes_on(text, joined[-1][0], joined[-1][1], start, stop):
