@@ -42,7 +42,7 @@ from .features import Features
 from .lexicon import PhraseMatcher, common_words
 from .lexicon import months as month_words
 from .result import KEEP_REASON_PREFIX
-from .rules import COMMENT_COUNT_REASON, MAX_CREDIT_WORDS, first_rule
+from .rules import COMMENT_COUNT_REASON, MARKDOWN_IMAGE_REASON, MAX_CREDIT_WORDS, NO_LETTERS_REASON, first_rule
 
 # Text classes for blocks no rule labelled.
 PROSE = "prose"
@@ -130,8 +130,6 @@ SURE_SECOND_REGION_SHARE = 1 / 2
 #: +.0023; 1/5: +.0002 / +.0018, more leaks; these two without the menu test of
 #: _only_box_between, which leaves 1/4 unchanged); half b and aeb-dev unchanged.
 BOX_SECOND_REGION_SHARE = 1 / 4
-#: The reason of a block without letters (rules.py): a price, a step number, a rating.
-NO_LETTERS_REASON = "shape:no-letters"
 
 
 @dataclass
@@ -413,7 +411,7 @@ def mark_gallery_captions(texts: Sequence[str], drafts: list[Draft], page: str) 
 ABOVE_CREDIT = "context:above-credit"
 # Captions that are no photo credit: one found by this rule, and a Markdown image
 # line (the image itself, which stands above its caption, not below it).
-_NOT_CREDITS = frozenset({ABOVE_CREDIT, "shape:markdown-image"})
+_NOT_CREDITS = frozenset({ABOVE_CREDIT, MARKDOWN_IMAGE_REASON})
 
 
 def mark_captions(drafts: list[Draft], feats: Sequence[Features]) -> None:
@@ -653,7 +651,7 @@ def mark_author_box(
 
     The name line and the block under it become bylines (``context:author-box``).
     """
-    name_pairs = []  # (name line, block under it) where the block opens with the name
+    name_pairs = []  # blocks that open with the name line above them, no job word
     for i in range(1, len(drafts)):
         d, f = drafts[i], feats[i]
         if d.category != C.BODY or not _name_line(texts[i - 1], feats[i - 1]):

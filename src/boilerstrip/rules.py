@@ -411,10 +411,14 @@ MAX_SHARE_ROW_WORDS = 12
 MIN_SHARE_ROW_SHARE = 0.5
 
 
+#: Reason of a Markdown image line; classify knows it is no photo credit.
+MARKDOWN_IMAGE_REASON = "shape:markdown-image"
+
+
 def markdown_image(text: str) -> Label:
     """``![alt](src)``: an image; its alt text is not article text."""
     if text.startswith(("![", "[![", "[ ![")) and _MARKDOWN_IMAGE.match(text):
-        return C.CAPTION, "shape:markdown-image"
+        return C.CAPTION, MARKDOWN_IMAGE_REASON
     return None
 
 
@@ -455,10 +459,15 @@ def share_row(f: Features) -> Label:
     return None
 
 
+#: Reason of a block without letters (a price, a step number, a rating); classify
+#: lets such lines stand in a box between the article and more of it.
+NO_LETTERS_REASON = "shape:no-letters"
+
+
 def no_words(f: Features) -> Label:
     """Punctuation, bullets, symbols or digits only."""
     if not f.has_letters:
-        return C.BOILERPLATE, "shape:no-letters"
+        return C.BOILERPLATE, NO_LETTERS_REASON
     return None
 
 
