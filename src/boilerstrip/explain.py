@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .result import Result
+from .visible import for_terminal
 
 #: Characters of each block shown; the offsets give the rest.
 PREVIEW = 72
@@ -10,6 +11,11 @@ PREVIEW = 72
 
 def explain(source: str, result: Result) -> str:
     """One line per block: KEEP/DROP, category, offsets, reasons, and the text.
+
+    The text is shown with control characters, line breaks inside a block and
+    bidirectional formatting characters written as escapes (``\\x1b``,
+    ``\\n``, ``\\u202e``, see ``visible.for_terminal``): a page cannot clear the
+    terminal, set its title or reverse the line, and each block stays on one line.
 
     >>> from boilerstrip import strip
     >>> print(explain("Share", strip("Share")), end="")  # doctest: +NORMALIZE_WHITESPACE
@@ -27,6 +33,6 @@ def explain(source: str, result: Result) -> str:
         preview = source[b.start : b.end]
         if len(preview) > PREVIEW:
             preview = preview[: PREVIEW - 1] + "…"
-        preview = preview.replace("\t", " ")
+        preview = for_terminal(preview)
         lines.append(f"{mark} {b.category:<16} {f'{b.start}-{b.end}':<10} {','.join(b.reasons):<15} | {preview}")
     return "\n".join(lines) + "\n"

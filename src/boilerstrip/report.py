@@ -12,16 +12,18 @@ Everything on the page is derived from ``result.blocks``: each block becomes a
 (blank lines, indentation) is kept in ``<span class="gap">``. The title block
 counts as kept (it is kept in its own field), like ``categories`` says.
 
-Two characters cannot travel through HTML at all: NUL (the parser drops or
-replaces it) and lone surrogates (not encodable). Each is shown as a visible
-mark in ``<span class="ctl" data-char="XXXX">`` naming its code point, so the
-exact input can still be rebuilt from the page. A carriage return is written as
-``&#13;`` because HTML parsers turn a raw CR or CRLF into LF.
+Some characters cannot travel through HTML at all: NUL (the parser drops or
+replaces it) and lone surrogates (not encodable). Others would act on the page
+instead of being shown: control characters, and bidirectional formatting such
+as U+202E, which would show the rest of its paragraph reversed. Each of these is
+shown as a visible mark in ``<span class="ctl" data-char="XXXX">`` naming its
+code point (see ``visible.py``), so the exact input can still be rebuilt from
+the page. A carriage return is written as ``&#13;`` because HTML parsers turn a
+raw CR or CRLF into LF.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -32,6 +34,8 @@ from urllib.parse import urlsplit
 from . import categories as C
 from .errors import InputError
 from .result import Block, Result
+from .visible import html_attr as _attr
+from .visible import html_text as _text
 
 __all__ = ["IndexEntry", "render_index", "render_report", "report_filename"]
 
@@ -67,8 +71,6 @@ UNKNOWN_COLOURS = ("#616161", "#eeeeee")
 _UNSAFE_NAME_RUN = re.compile(r"[^A-Za-z0-9._-]+")
 #: Longest record-id part of a report file name (keeps names well under file-system limits).
 MAX_ID_CHARS = 60
-#: Characters HTML cannot carry: NUL (dropped or replaced by parsers) and lone surrogates.
-_UNCARRIABLE = re.compile("[\x00\ud800-\udfff]")
 #: Characters that are not allowed in a CSS class name built from a category.
 _CSS_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 
@@ -121,31 +123,6 @@ def _category_css() -> str:
 _CSS = _STYLE + _category_css() + "\n"
 
 # --- small helpers ---------------------------------------------------------------------
-
-
-def _attr(value: object) -> str:
-    """Escape *value* for a double-quoted attribute (or the ``<title>``, which holds no markup).
-
-    A character HTML cannot carry becomes U+FFFD here: unlike the text area, an
-    attribute has no room for a mark naming it.
-    """
-    escaped = html.escape(str(value), quote=True).replace("\r", "&#13;")
-    return _UNCARRIABLE.sub("\ufffd", escaped)
-
-
-def _mark_uncarriable(match: re.Match[str]) -> str:
-    """A visible stand-in for a character HTML cannot carry, naming its code point."""
-    code = ord(match.group())
-    glyph = "\u2400" if code == 0 else "\ufffd"
-    return f'<span class="ctl" data-char="{code:04X}" title="U+{code:04X} (cannot be shown in HTML)">{glyph}</span>'
-
-
-def _text(value: str) -> str:
-    """Escape input text so that a browser shows every character of it literally."""
-    escaped = html.escape(value, quote=False).replace("\r", "&#13;")
-    if _UNCARRIABLE.search(escaped):
-        escaped = _UNCARRIABLE.sub(_mark_uncarriable, escaped)
-    return escaped
 
 
 def _plain(value: str) -> str:
