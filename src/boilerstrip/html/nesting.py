@@ -47,42 +47,50 @@ VOID_TAGS = frozenset(
 RAW_TEXT_TAGS = frozenset("script style xmp iframe noembed noframes textarea title".split())
 
 #: A start tag closes these elements while one of them is the innermost open element
-#: (libxml2's rules, found by parsing ``<old>x<new>``; only those observed, so that
-#: :func:`flatten` never counts fewer open elements than libxml2 has).
+#: (libxml2's rules, as observed by parsing ``<old>x<new>`` for the HTML elements:
+#: an element libxml2 closes that :func:`flatten` kept open would let a later end
+#: tag close more elements than libxml2 does).
 _CLOSES: dict[str, frozenset[str]] = {
     new: frozenset(old.split())
     for new, old in {
         "a": "a",
         "address": "p ul",
         "blockquote": "p",
+        "caption": "p",
         "center": "b font i p",
+        "colgroup": "caption colgroup p",
         "dd": "address dir dt menu p pre",
         "dir": "p",
         "div": "p",
         "dl": "address dir dt menu p pre",
         "dt": "address dd dir menu p pre",
-        "fieldset": "a h1 h2 h3 h4 h5 h6 p pre",
+        "fieldset": "a h1 h2 h3 h4 h5 h6 legend p pre",
         "form": "address dir dl form h1 h2 h3 h4 h5 h6 menu ol p pre ul",
+        "frameset": "p",
         "h1": "p",
         "h2": "p",
         "h3": "p",
         "h4": "p",
         "h5": "p",
         "h6": "p",
+        "hr": "p",
         "li": "address dl h1 h2 h3 h4 h5 h6 li p pre",
         "menu": "p ul",
         "ol": "p",
         "optgroup": "option",
         "option": "option",
-        "p": "b h1 h2 h3 h4 h5 h6 i p",
+        "p": "b big h1 h2 h3 h4 h5 h6 i p s small strike tt u",
         "pre": "p ul",
         "table": "a h1 h2 h3 h4 h5 h6 p pre",
-        "tbody": "tbody td tfoot th thead tr",
-        "td": "td th",
-        "tfoot": "tbody td th thead tr",
-        "th": "td th",
-        "tr": "td th tr",
+        "tbody": "caption colgroup p tbody td tfoot th thead tr",
+        "td": "a b font i p span td th u",
+        "tfoot": "caption colgroup p tbody td th thead tr",
+        "th": "a b font i p span td th u",
+        "thead": "caption colgroup",
+        "title": "p",
+        "tr": "caption colgroup p td th tr",
         "ul": "address dir menu p pre",
+        "xmp": "p",
     }.items()
 }
 #: An end tag closes the open elements above its own element only when none of them
@@ -104,7 +112,8 @@ _RAW_END = {tag: re.compile(rf"</{tag}(?![^\t\n\f\r />])", re.IGNORECASE) for ta
 
 def _tag(html: str, pos: int) -> Optional[tuple[str, dict[str, str], int]]:
     """The tag whose name starts at *pos* (after ``<`` or ``</``): its lower-case
-    name, attributes and end offset; None when the page ends inside it."""
+    name, attributes and end offset; None when the page ends inside it. (It ends in
+    ``/>`` when ``html[end - 2] == "/"``: a value cannot end there in a slash.)"""
     end = _NAME.match(html, pos).end()  # type: ignore[union-attr]  # (matches the empty string)
     name = html[pos:end].lower()
     attrs: dict[str, str] = {}
@@ -155,6 +164,8 @@ class _Open:
         self.block = -1  # the index of the deep block element the output has open
         self.leaf = -1  # ... of the deep raw-text or unshown element it has open
         self.hiding = False  # the leaf is unshown: its content is dropped
+        self.block_tag = self.leaf_tag = ""  # their names as written to the output
+        self.raw = False  # in a raw-text element inside the never-shown one: kept as written
 
     def push(self, name: str) -> int:
         index = len(self.names)
@@ -178,10 +189,10 @@ class _Open:
             if rank is not None:
                 self.ranked[rank].pop()
             if index == self.leaf:
-                out += f"</{name}>"
+                out += f"</{self.leaf_tag}>"
                 self.leaf, self.hiding = -1, False
             elif index == self.block:
-                out += f"</{name}>"
+                out += f"</{self.block_tag}>"
                 self.block = -1
         return out
 
@@ -198,6 +209,23 @@ class _Open:
                 if above and above[-1] > index:
                     return -1
         return index
+
+
+#: What a deep element is written as when its own start tag would close an element
+#: libxml2 should keep open: a block element that no start tag closes and that closes none.
+_NEUTRAL_TAG = "section"
+
+
+def _neutral(tag: str, name: str, index: int, shown: int, shown_tag: str) -> tuple[str, str]:
+    """The start tag *tag* (of element *name* at *index*) as written beyond the cap, and
+    the name it is written with. The output's innermost open element is the one at
+    index *shown* (written as *shown_tag*), which the page did not have innermost here
+    (inline elements between are dropped): a tag that would close it (``<li>`` an
+    ``<li>``, ``<p hidden>`` a ``<p>``) is written as :data:`_NEUTRAL_TAG`, attributes kept."""
+    closes = _CLOSES.get(name)
+    if closes is None or shown == index - 1 or shown_tag not in closes:
+        return tag, name
+    return f"<{_NEUTRAL_TAG}{tag[1 + len(name):]}", _NEUTRAL_TAG
 
 
 def flatten(html: str, cap: int = NESTING_CAP) -> str:
@@ -224,7 +252,7 @@ def flatten(html: str, cap: int = NESTING_CAP) -> str:
             out.append(replacement)
         else:
             piece = html[done:until]
-            out.append(_blank(piece) if state.hiding else piece)
+            out.append(_blank(piece) if state.hiding and not state.raw else piece)
         done = until
 
     while True:
@@ -251,8 +279,14 @@ def flatten(html: str, cap: int = NESTING_CAP) -> str:
             name, _, end = found
             emit(lt)
             index = state.target(name)
-            if index < 0 or (state.hiding and index > state.leaf):
-                emit(end)  # libxml2 ignores it (or, as </br>, makes it a <br>); or it is hidden
+            if index < 0:
+                # libxml2 ignores it (or, as </br>, makes it a <br>). When a deep element
+                # blocks it, the output may not have that element open: drop it there.
+                emit(end, None if name == "br" or len(names) <= cap or state.hiding else _blank(html[lt:end]))
+            elif state.hiding and index > state.leaf:
+                state.pop_to(index)  # inside a never-shown element: nothing the output has open
+                emit(end)
+                state.raw = False
             elif index < cap:
                 emit(end, state.pop_to(index) + html[lt:end])
             else:
@@ -271,6 +305,8 @@ def flatten(html: str, cap: int = NESTING_CAP) -> str:
             break
         name, attrs, end = found
         emit(lt)
+        # libxml2 opens nothing for <x/> (any element, unlike HTML5) nor for a void element.
+        empty = name in VOID_TAGS or html[end - 2] == "/"
         tag = html[lt:end]
         closes = _CLOSES.get(name)
         closing = ""
@@ -279,29 +315,43 @@ def flatten(html: str, cap: int = NESTING_CAP) -> str:
             while size and names[size - 1] in closes:
                 size -= 1
             closing = state.pop_to(size)
+        raw = name in RAW_TEXT_TAGS and not empty
         if state.hiding:
-            if name not in VOID_TAGS:
+            if not empty:
                 state.push(name)
-            tag = _blank(tag)
-        elif name in VOID_TAGS or (name in _ONCE and state.at.get(name)):
-            pass
+            # A never-shown element's <meta> and JSON-LD <script> are still read
+            # (render._head): those stay, with their text, unless their start tag closes
+            # an element (the output's innermost open element is not the page's here).
+            keep = (raw or empty) and name not in _CLOSES
+            state.raw = keep and raw
+            if not keep:
+                tag = _blank(tag)
+        elif empty or (name in _ONCE and state.at.get(name)):
+            if len(names) >= cap:
+                shown = state.block if state.block >= 0 else cap - 1
+                if _neutral(tag, name, len(names), shown, state.block_tag if shown == state.block else names[shown])[1] != name:
+                    tag = f"<{_NEUTRAL_TAG}></{_NEUTRAL_TAG}>" + _blank(tag)  # (an empty element: nothing but where it is)
         else:
             index = state.push(name)
             if index < cap:
                 pass
-            elif name in RAW_TEXT_TAGS or _unshown(name, attrs):
-                state.leaf, state.hiding = index, name not in RAW_TEXT_TAGS
+            elif raw or _unshown(name, attrs):
+                shown = state.block if state.block >= 0 else cap - 1
+                tag, written = _neutral(tag, name, index, shown, state.block_tag if shown == state.block else names[shown])
+                state.leaf, state.hiding, state.leaf_tag = index, name not in RAW_TEXT_TAGS, written
             elif name in BLOCK_TAGS:
                 if state.block >= 0:
-                    closing += f"</{names[state.block]}>"
-                state.block = index
+                    closing += f"</{state.block_tag}>"
+                    state.block = -1
+                tag, written = _neutral(tag, name, index, cap - 1, names[cap - 1])
+                state.block, state.block_tag = index, written
             else:
                 tag = _blank(tag)  # an inline element: its text joins the line as it would
         emit(end, closing + tag)
         pos = end
         if name == "plaintext":
             break  # the rest of the page is its text
-        if name in RAW_TEXT_TAGS and names and names[-1] == name:
+        if raw:
             stop = _RAW_END[name].search(html, end)
             if stop is None:
                 break
