@@ -290,9 +290,9 @@ def flatten(html: str, cap: int = NESTING_CAP) -> str:
             elif index < cap:
                 emit(end, state.pop_to(index) + html[lt:end])
             else:
-                shown = index in (state.block, state.leaf)
+                was_open = index in (state.block, state.leaf)
                 closing = state.pop_to(index)
-                if not shown and name in BLOCK_TAGS:
+                if not was_open and name in BLOCK_TAGS:
                     closing += "<br>"  # the end of a deep block element that is no longer open
                 emit(end, closing + _blank(html[lt:end]))
             pos = end
