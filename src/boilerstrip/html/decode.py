@@ -60,7 +60,8 @@ def _label(name: str) -> Optional[str]:
 
 
 def declared_encoding(data: bytes) -> Optional[str]:
-    """The codec named by a meta charset near the start of *data*, or None."""
+    """The codec named by a meta charset near the start of *data*
+    (:data:`.encodings.REPLACEMENT` for a replacement label), or None."""
     match = _META_CHARSET.search(data[:PRESCAN_BYTES])
     return _label(match.group(1).decode("ascii")) if match else None
 

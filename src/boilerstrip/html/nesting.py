@@ -7,16 +7,19 @@ text included, is missing from the tree. No option lifts the limit.
 
 When that happens, :func:`flatten` rewrites the page and it is parsed again: one
 pass reads the tags, follows which elements are open the way libxml2 does (void
-elements, start tags that close an open ``<p>``, ``<li>`` ..., end tags that close
-the elements above theirs unless a ``<div>`` or a table part is in the way) and
-keeps at most :data:`NESTING_CAP` of them open. Deeper elements are treated as
+elements and ``<x/>`` open nothing, start tags close an open ``<p>``, ``<li>`` ...,
+end tags close the elements above theirs unless a ``<div>`` or a table part is in
+the way) and keeps at most :data:`NESTING_CAP` of them open. Deeper elements are treated as
 children of the element at the cap, keeping their text and where lines break:
 
 * an inline element's tags are dropped (its text joins the line as before);
 * a block element is opened after the deep block element open before it is closed;
   where a deep block element ends that is no longer open, a ``<br>`` ends the line;
 * a raw-text element (``<script>``, ``<style>`` ...) is kept whole, and so is one
-  that is never shown (``<svg>``, ``hidden``, ``display:none`` ...), its content dropped.
+  that is never shown (``<svg>``, ``hidden``, ``display:none`` ...), its content dropped;
+* a deep start tag that libxml2 would let close the output's innermost element (which
+  is not the page's innermost element there: inline elements between are dropped) is
+  written as a ``<section>`` with the same attributes.
 
 What a deep element says of the text inside it reaches that text only while it is
 the open block element (a deep ``<nav>`` or ``class="related"`` no longer covers the
