@@ -5,8 +5,17 @@ Order (a simplified WHATWG "encoding sniffing"): a byte order mark; then a
 in the first :data:`PRESCAN_BYTES` bytes; then UTF-8 if the bytes are valid
 UTF-8; then detection by beautifulsoup4's ``UnicodeDammit`` (which uses
 charset-normalizer or chardet when installed); last windows-1252, which
-decodes any byte. Labels browsers treat as windows-1252 (``iso-8859-1``,
-``latin1``, ``us-ascii``) are read as windows-1252 too.
+decodes any byte.
+
+A declared charset is a label of the WHATWG Encoding Standard (:mod:`.encodings`)
+or nothing: ``iso-8859-1``, ``latin1`` and ``us-ascii`` are windows-1252, ``gb2312``
+is GBK, and a label browsers do not know (``utf-7``, whose ``+ADw-`` is ``<``) is
+ignored, as if the page declared nothing. As the HTML Standard says of a declaration
+in the page, a UTF-16 label means UTF-8 (the ASCII bytes it was read from are not
+UTF-16) and ``x-user-defined`` means windows-1252. The labels of the ``replacement``
+encoding (ISO-2022-KR, HZ-GB-2312, ISO-2022-CN ...), which browsers refuse to
+decode because their escapes can hide markup, give one U+FFFD for the whole page.
+Detection may only pick an encoding the standard has a label for.
 """
 
 from __future__ import annotations
@@ -16,9 +25,14 @@ import re
 from typing import Optional
 
 from .deps import require
+from .encodings import REPLACEMENT, X_USER_DEFINED, encoding_for_label
 
 #: Browsers look for the meta charset in the first 1024 bytes.
 PRESCAN_BYTES = 1024
+#: What the ``replacement`` encoding decodes any non-empty input to.
+REPLACEMENT_TEXT = "\ufffd"
+#: How many encodings detection may propose that the standard does not know.
+_DETECTION_TRIES = 4
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -31,25 +45,23 @@ _BOMS = (
 # class, so the match is linear.
 _META_CHARSET = re.compile(rb"<meta[^>]{0,512}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
 
-#: Labels the WHATWG Encoding Standard maps to windows-1252.
-_AS_WINDOWS_1252 = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819", "iso_8859-1"})
-
 
 def _label(name: str) -> Optional[str]:
-    """A Python codec name for an encoding label, or None for an unknown label."""
-    low = name.strip().lower()
-    if low in _AS_WINDOWS_1252:
-        return "cp1252"
-    if low in ("utf-16", "utf-16le", "utf-16be"):
-        return "utf-8"  # a meta tag cannot declare UTF-16: the bytes it was read from are ASCII
-    try:
-        return codecs.lookup(low).name
-    except LookupError:
+    """The Python codec for a charset declared in the page (or :data:`.encodings.REPLACEMENT`),
+    or None when the Encoding Standard has no such label."""
+    encoding = encoding_for_label(name)
+    if encoding is None:
         return None
+    if encoding.name in ("UTF-16BE", "UTF-16LE"):
+        return "utf-8"  # a meta tag cannot declare UTF-16: the bytes it was read from are ASCII
+    if encoding.name == X_USER_DEFINED:
+        return "cp1252"
+    return encoding.codec or REPLACEMENT
 
 
 def declared_encoding(data: bytes) -> Optional[str]:
-    """The codec named by a meta charset near the start of *data*, or None."""
+    """The codec named by a meta charset near the start of *data*
+    (:data:`.encodings.REPLACEMENT` for a replacement label), or None."""
     match = _META_CHARSET.search(data[:PRESCAN_BYTES])
     return _label(match.group(1).decode("ascii")) if match else None
 
@@ -64,13 +76,33 @@ def decode_html(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             return data[len(bom):].decode(name, "replace"), name
     declared = declared_encoding(data)
+    if declared == REPLACEMENT:
+        return (REPLACEMENT_TEXT if data else ""), REPLACEMENT
     if declared is not None:
         return data.decode(declared, "replace"), declared
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    dammit = require("bs4").UnicodeDammit(data, is_html=True)
-    if dammit.unicode_markup is not None and dammit.original_encoding:
-        return dammit.unicode_markup, str(dammit.original_encoding)
+    detected = _detect(data)
+    if detected is not None:
+        return detected
     return data.decode("cp1252", "replace"), "cp1252"
+
+
+def _detect(data: bytes) -> Optional[tuple[str, str]]:
+    """``UnicodeDammit``'s reading of *data*, if it picks an encoding the standard
+    knows (it also reads a meta charset past the first 1024 bytes); encodings it
+    picks that the standard does not know are excluded and it is asked again."""
+    dammit_class = require("bs4").UnicodeDammit
+    excluded: list[str] = []
+    for _ in range(_DETECTION_TRIES):
+        dammit = dammit_class(data, is_html=True, exclude_encodings=excluded)
+        if dammit.unicode_markup is None or not dammit.original_encoding:
+            return None
+        name = str(dammit.original_encoding)
+        encoding = encoding_for_label(name)
+        if encoding is not None and encoding.codec is not None:
+            return dammit.unicode_markup, name
+        excluded.append(name)
+    return None

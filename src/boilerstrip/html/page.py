@@ -16,9 +16,11 @@ from ..lexicon import normalise
 from ..pipeline import Hint, strip
 from ..result import Result
 from ..title import headline_part
+from ..errors import InputError
 from .decode import decode_html
 from .deps import require
 from .evidence import MAIN_MARK
+from .nesting import NESTING_CAP, flatten
 from .render import Line, Rendered, render
 from .structured import Structured, read_structured
 
@@ -50,6 +52,9 @@ CONTENT_CATEGORY_SHARE = 0.9
 MAIN_ARTICLE_SHARE = 1.0
 #: How far (characters) from an element's source line the first word of its text is looked for.
 SOURCE_WINDOW = 65536
+
+#: :func:`parse` gives up (raises :class:`InputError`) rather than keep fewer elements open than this.
+MIN_NESTING_CAP = 16
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
 
@@ -151,11 +156,29 @@ def parse(html: str) -> Any:
     parser = etree.HTMLParser(
         remove_comments=True, remove_pis=True, huge_tree=True, encoding="utf-8", collect_ids=False
     )
-    data = _XML_DECLARATION.sub("", html, count=1).encode("utf-8", "replace")
+    html = _XML_DECLARATION.sub("", html, count=1)
+    data = html.encode("utf-8", "replace")
     root = etree.fromstring(data, parser) if data and not data.isspace() else None  # (data.strip() without the copy)
+    cap = NESTING_CAP
+    while _too_deep(parser):
+        # libxml2 stopped at its nesting limit and dropped the rest of the page: parse
+        # it again with the excess depth flattened (html/nesting.py). The flattening
+        # counts open elements at least as libxml2 does, so one pass is enough; fewer
+        # open elements are tried should a page prove that wrong.
+        if cap < MIN_NESTING_CAP:
+            raise InputError("the HTML is nested too deeply to parse without losing text")
+        root = etree.fromstring(flatten(html, cap).encode("utf-8", "replace"), parser)
+        cap //= 2
     if root is None:
         root = etree.fromstring(b"<html><body></body></html>", parser)
     return root
+
+
+def _too_deep(parser: Any) -> bool:
+    """Whether the last parse stopped at libxml2's nesting limit (a fatal error:
+    nothing is logged after it)."""
+    error = parser.error_log.last_error
+    return error is not None and error.type_name == "ERR_RESOURCE_LIMIT" and "depth" in error.message
 
 
 def block_hint(line: Line, text: str, structured: Structured, main_body: int = 1) -> Optional[Hint]:
