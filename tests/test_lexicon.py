@@ -6,7 +6,6 @@ unless a test writes it), so they do not depend on what the shipped lists hold.
 
 from __future__ import annotations
 
-import dataclasses
 import importlib.resources
 import pickle
 import shutil
@@ -20,7 +19,8 @@ import pytest
 
 from boilerstrip import BoilerstripError, lexicon
 from boilerstrip.lexicon import Lexicon, LexiconError, default_lexicon, normalise
-from boilerstrip.lexicon_loader import COMMON_CONCEPTS, LANGUAGE_CONCEPTS, read_lexicon
+from boilerstrip.lexicon_layout import COMMON_CONCEPTS, LANGUAGE_CONCEPTS
+from boilerstrip.lexicon_loader import read_lexicon
 
 SRC = Path(lexicon.__file__).resolve().parent.parent
 
@@ -104,6 +104,7 @@ def test_importing_boilerstrip_reads_no_lexicon():
     code = (
         "import sys, boilerstrip, boilerstrip.lexicon as l\n"
         "assert l._default is None, 'lexicon loaded at import'\n"
+        "assert 'boilerstrip.lexicon_loader' not in sys.modules, 'the loader imported at import'\n"
         "assert 'importlib.resources' not in sys.modules, 'importlib.resources imported at import'\n"
     )
     done = subprocess.run([sys.executable, "-c", code], env={"PYTHONPATH": str(SRC)}, capture_output=True, text=True)
@@ -260,12 +261,37 @@ def test_a_lexicon_loads_from_a_zip_file(tmp_path):
     assert lex.matcher.exact_match("share this") == "share" and lex.months == {"january"}
 
 
+def test_the_package_lists_load_when_the_package_is_a_zip_file(tmp_path):
+    archive = tmp_path / "boilerstrip.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for path in sorted((SRC / "boilerstrip").rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                z.write(path, path.relative_to(SRC).as_posix())
+    code = (
+        "import boilerstrip.lexicon as l, boilerstrip.lexicon_layout as layout\n"
+        "assert not isinstance(layout.package_folder(), layout.DiskFolder), 'read from disk'\n"
+        "lex = l.default_lexicon()\n"
+        "assert lex.matcher.exact_match('whatsapp') == 'share' and 'the' in lex.stopwords('en')\n"
+        "print(' '.join(lex.languages))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env={"PYTHONPATH": str(archive)}, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru"]
+
+
+def test_the_package_lists_are_read_from_disk_when_the_package_is_a_folder():
+    from boilerstrip.lexicon_layout import DiskFolder, package_folder
+
+    folder = package_folder()
+    assert isinstance(folder, DiskFolder) and Path(folder.path) == SRC / "boilerstrip" / "lexicons"
+
+
 # --- Immutable, shareable ---------------------------------------------------------------
 
 
 def test_a_lexicon_cannot_be_changed(tmp_path):
     lex = Lexicon.load(make_lexicon(tmp_path, {"en/share.txt": "share\n", "en/you.txt": "you\n"}))
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         lex.months = frozenset()  # type: ignore[misc]
     with pytest.raises(TypeError):
         lex.word_sets["you"] = frozenset()  # type: ignore[index]

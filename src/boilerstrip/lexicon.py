@@ -16,19 +16,16 @@ on first use, and the module-level functions below (``matcher()``,
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from .lexicon_loader import (
+from .lexicon_layout import (
     ABOUT_HEADING,
     AUTHOR_BIO,
     CATEGORY_CONCEPTS,
     COMMENT_COUNT,
     SECTION_CUT,
-    LexiconData,
     LexiconError,
-    read_lexicon,
 )
 from .phrase_matcher import (
     SCAN_LIMIT,
@@ -40,7 +37,8 @@ from .phrase_matcher import (
 )
 
 if TYPE_CHECKING:
-    from .lexicon_loader import Root
+    from .lexicon_layout import Root
+    from .lexicon_loader import LexiconData
 
 __all__ = [
     "ABOUT_HEADING",
@@ -74,7 +72,6 @@ __all__ = [
 BioPhrases = Mapping[str, tuple[tuple[str, ...], ...]]
 
 
-@dataclass(frozen=True, eq=False)
 class Lexicon:
     """Every phrase list and matcher of every language, read-only once built.
 
@@ -82,6 +79,24 @@ class Lexicon:
     strippers). A pickled lexicon is rebuilt from its files where it is
     unpickled, which is what worker processes do.
     """
+
+    # A plain class rather than a frozen dataclass: creating one of those costs
+    # about a millisecond at import.
+    __slots__ = (
+        "about_phrases",
+        "all_stopwords",
+        "bio_phrases",
+        "comment_count_phrases",
+        "common_word_sets",
+        "credit_words",
+        "cut_matcher",
+        "languages",
+        "matcher",
+        "months",
+        "root",
+        "stopwords_by_language",
+        "word_sets",
+    )
 
     #: The language codes that have a lexicon folder, sorted.
     languages: tuple[str, ...]
@@ -109,7 +124,49 @@ class Lexicon:
     #: The words of each list in ``_common`` (``months``, ``units``, ...).
     common_word_sets: Mapping[str, frozenset[str]]
     #: The folder it was read from; None for the package's own lists.
-    root: Root | None = None
+    root: Root | None
+
+    def __init__(
+        self,
+        *,
+        languages: tuple[str, ...],
+        matcher: PhraseMatcher,
+        cut_matcher: PhraseMatcher,
+        bio_phrases: BioPhrases,
+        about_phrases: frozenset[tuple[str, ...]],
+        comment_count_phrases: frozenset[tuple[str, ...]],
+        months: frozenset[str],
+        credit_words: tuple[str, ...],
+        all_stopwords: frozenset[str],
+        stopwords_by_language: Mapping[str, frozenset[str]],
+        word_sets: Mapping[str, frozenset[str]],
+        common_word_sets: Mapping[str, frozenset[str]],
+        root: Root | None = None,
+    ) -> None:
+        init = object.__setattr__  # see __setattr__
+        init(self, "languages", languages)
+        init(self, "matcher", matcher)
+        init(self, "cut_matcher", cut_matcher)
+        init(self, "bio_phrases", bio_phrases)
+        init(self, "about_phrases", about_phrases)
+        init(self, "comment_count_phrases", comment_count_phrases)
+        init(self, "months", months)
+        init(self, "credit_words", credit_words)
+        init(self, "all_stopwords", all_stopwords)
+        init(self, "stopwords_by_language", stopwords_by_language)
+        init(self, "word_sets", word_sets)
+        init(self, "common_word_sets", common_word_sets)
+        init(self, "root", root)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a {type(self).__name__} cannot be changed once built")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a {type(self).__name__} cannot be changed once built")
+
+    def __repr__(self) -> str:
+        where = "the package's lists" if self.root is None else repr(self.root)
+        return f"<Lexicon of {', '.join(self.languages)} from {where}>"
 
     @classmethod
     def load(cls, root: Root | None = None) -> Lexicon:
@@ -117,6 +174,9 @@ class Lexicon:
 
         Raises :class:`LexiconError` naming the file and line of the first problem.
         """
+        # Imported here: importing boilerstrip loads no lexicon, nor the code that reads one.
+        from .lexicon_loader import read_lexicon
+
         return cls.from_data(read_lexicon(root), root)
 
     @classmethod

@@ -1,8 +1,8 @@
 """Read the phrase lists (``lexicons/``) and check them before anything uses them.
 
-The lists are package data, read with :mod:`importlib.resources`, so they load
-from an installed wheel or a zip file as well as from a source checkout. Any
-problem stops the load with a :class:`LexiconError` that names the file and
+The lists are package data, found through :mod:`importlib.resources` (see
+:mod:`boilerstrip.lexicon_layout`), so they load from a zip file as well as from
+a source checkout or an installed wheel. Any problem stops the load with a :class:`LexiconError` that names the file and
 line: an unknown or missing file, a line with no letters or digits, a line
 listed twice in one concept, a phrase listed under two removal categories, or
 ``...`` marks in a list that takes no marks. The rules are explained in
@@ -11,87 +11,28 @@ listed twice in one concept, a phrase listed under two removal categories, or
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .errors import BoilerstripError
+from .lexicon_layout import (
+    CATEGORY_CONCEPTS,
+    COMMON,
+    COMMON_CONCEPTS,
+    LANGUAGE_CONCEPTS,
+    MARKED_CONCEPTS,
+    PLAIN_CONCEPTS,
+    SHARED_CONCEPTS,
+    STOPWORDS,
+    WORD_CONCEPTS,
+    LexiconError,
+    as_folder,
+)
 from .phrase_matcher import normalise_lines, split_marks
 
 if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from importlib.resources.abc import Traversable
-    else:
-        from importlib.abc import Traversable
+    from .lexicon_layout import Folder, Root
 
-    #: Where a lexicon is read from: a folder as a path, or a package resource.
-    Root = Traversable | str | os.PathLike[str]
-
-#: Removal categories (file name = category name). They share one matcher, so
-#: a phrase (with its marks) may be listed under only one of them.
-CATEGORY_CONCEPTS = (
-    "share",
-    "app_promo",
-    "related",
-    "newsletter",
-    "cookie",
-    "comments",
-    "caption",
-    "navigation",
-    "byline",
-    "footer",
-    "advertisement",
-    "inline_promo",
-    "boilerplate",
-)
-#: Headings that end the article when they appear on their own line.
-SECTION_CUT = "section_cut"
-#: Job phrases that open an author bio ("... is a freelance writer").
-AUTHOR_BIO = "author_bio"
-#: Words that open a heading over an author bio ("About Jane Doe").
-ABOUT_HEADING = "about_heading"
-#: Openers of a comment thread's heading ("14 thoughts on ...", "Ein Kommentar zu ...").
-COMMENT_COUNT = "comment_count"
-#: Word lists that rules test blocks against (every language's words together).
-WORD_CONCEPTS = ("pitch", "you", "appeal", "we", "consent", "share_buttons", "author_job")
-#: The stop words of one language (kept apart per language).
-STOPWORDS = "stopwords"
-#: Word lists that only ``_common`` has (all languages in one file).
-COMMON_CONCEPTS = ("app_cues", "credit_words", "months", "pitch_strong", "units")
-
-#: Phrase lists whose lines may carry ``...`` marks (prefix, suffix, contains).
-MARKED_CONCEPTS = CATEGORY_CONCEPTS + (SECTION_CUT,)
-#: Phrase lists read as plain word sequences (no marks).
-PLAIN_CONCEPTS = (AUTHOR_BIO, ABOUT_HEADING, COMMENT_COUNT)
-#: Concepts whose lists of every language are used as one list; phrases that
-#: several languages use go in ``_common/<concept>.txt``.
-SHARED_CONCEPTS = MARKED_CONCEPTS + PLAIN_CONCEPTS + WORD_CONCEPTS
-#: Every language folder has one file for each of these (an empty one is fine).
-LANGUAGE_CONCEPTS = SHARED_CONCEPTS + (STOPWORDS,)
-#: The folder of lists that belong to no one language.
-COMMON = "_common"
-
-_PACKAGE = __name__.rpartition(".")[0]
-
-
-class LexiconError(BoilerstripError, ValueError):
-    """A lexicon file is missing, unknown or holds a line the loader refuses.
-
-    ``file`` is the path inside the lexicon folder (``en/share.txt``) and ``line``
-    its line number (None when the whole file is at fault).
-    """
-
-    def __init__(self, message: str, file: str, line: int | None = None) -> None:
-        where = file if line is None else f"{file} line {line}"
-        super().__init__(f"{where}: {message}")
-        self.file = file
-        self.line = line
-
-
-@dataclass(frozen=True)
-class LexiconData:
+class LexiconData(NamedTuple):
     """The checked contents of a lexicon folder, normalised as the matcher reads text."""
 
     #: The language folders, sorted.
@@ -107,22 +48,12 @@ class LexiconData:
     common: Mapping[str, frozenset[str]]
 
 
-
-def package_root() -> Traversable:
-    """The ``lexicons`` folder shipped inside the package."""
-    # Imported here: importlib.resources costs milliseconds, and importing
-    # boilerstrip reads no lexicon.
-    from importlib.resources import files
-
-    return files(_PACKAGE) / "lexicons"
-
-
 def read_lexicon(root: Root | None = None) -> LexiconData:
     """Read and check every list under *root* (default: the package's own lists).
 
     Raises :class:`LexiconError` on the first problem found.
     """
-    folder = package_root() if root is None else _as_traversable(root)
+    folder = as_folder(root)
     languages, common = _folders(folder)
     files = {lang: _files(path, lang, LANGUAGE_CONCEPTS, LANGUAGE_CONCEPTS) for lang, path in languages.items()}
     files[COMMON] = _files(common, COMMON, COMMON_CONCEPTS + SHARED_CONCEPTS, COMMON_CONCEPTS)
@@ -135,19 +66,11 @@ def read_lexicon(root: Root | None = None) -> LexiconData:
     return LexiconData(tuple(sorted(languages)), phrases, words, stopwords, common_words)
 
 
-def _as_traversable(root: Root) -> Traversable:
-    if isinstance(root, (str, os.PathLike)):
-        from pathlib import Path
-
-        return Path(root)
-    return root
-
-
-def _folders(root: Traversable) -> tuple[dict[str, Traversable], Traversable]:
+def _folders(root: Folder) -> tuple[dict[str, Folder], Folder]:
     """The language folders by name, and the ``_common`` folder."""
     if not root.is_dir():
         raise LexiconError("no such lexicon folder", str(root))
-    languages: dict[str, Traversable] = {}
+    languages: dict[str, Folder] = {}
     common = None
     for entry in root.iterdir():
         name = entry.name
@@ -170,10 +93,10 @@ def _folders(root: Traversable) -> tuple[dict[str, Traversable], Traversable]:
 
 
 def _files(
-    folder: Traversable, name: str, known: tuple[str, ...], required: tuple[str, ...]
-) -> dict[str, Traversable]:
+    folder: Folder, name: str, known: tuple[str, ...], required: tuple[str, ...]
+) -> dict[str, Folder]:
     """The ``<concept>.txt`` files of *folder* by concept; any other file is an error."""
-    found: dict[str, Traversable] = {}
+    found: dict[str, Folder] = {}
     for entry in folder.iterdir():
         if entry.name.startswith("."):
             continue
@@ -207,7 +130,7 @@ class _File(NamedTuple):
 
 
 def _read(
-    files: Mapping[str, Mapping[str, Traversable]], folder: str, concept: str, marks: str = "refused"
+    files: Mapping[str, Mapping[str, Folder]], folder: str, concept: str, marks: str = "refused"
 ) -> _File | None:
     """The lines of ``<folder>/<concept>.txt``, checked line by line; None if there is no such file.
 
@@ -230,7 +153,11 @@ def _read(
     found = _File(path, positions, lines, norms)
     if "" in norms:
         raise LexiconError("no letters or digits on this line", path, found.number(norms.index("")))
-    kinds = [split_marks(line)[0] if line[0] == "." or line[-1] == "." else "exact" for line in lines]
+    joined = "\n" + "\n".join(lines) + "\n"
+    if "\n." not in joined and ".\n" not in joined:  # Speed: no line can carry marks
+        kinds = ["exact"] * len(lines)
+    else:
+        kinds = [split_marks(line)[0] if line[0] == "." or line[-1] == "." else "exact" for line in lines]
     if marks == "allowed":
         found.keys[:] = zip(kinds, norms)
     elif kinds.count("exact") < len(kinds):
@@ -269,7 +196,7 @@ def _check_new(concept: str, found: _File, seen: set[Any], earlier: list[tuple[s
 
 
 def _read_phrases(
-    files: Mapping[str, Mapping[str, Traversable]], order: list[str]
+    files: Mapping[str, Mapping[str, Folder]], order: list[str]
 ) -> dict[str, tuple[tuple[str, str], ...]]:
     """The ``(kind, phrase)`` pairs of every phrase concept, checked."""
     categories: set[Any] = set()  # (kind, phrase) of every category concept
@@ -296,7 +223,7 @@ def _read_phrases(
     return phrases
 
 
-def _read_words(files: Mapping[str, Mapping[str, Traversable]], order: list[str], concept: str) -> frozenset[str]:
+def _read_words(files: Mapping[str, Mapping[str, Folder]], order: list[str], concept: str) -> frozenset[str]:
     """The words of one word list in the folders of *order*, checked (each line once)."""
     seen: set[Any] = set()
     read: list[tuple[str, _File]] = []
@@ -305,4 +232,4 @@ def _read_words(files: Mapping[str, Mapping[str, Traversable]], order: list[str]
         if found is not None:
             seen |= _check_new(concept, found, seen, read)
             read.append((concept, found))
-    return frozenset(word for norm in seen for word in norm.split(" "))
+    return frozenset(" ".join(seen).split(" ")) if seen else frozenset()

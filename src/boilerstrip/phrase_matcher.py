@@ -64,6 +64,8 @@ def normalise_lines(lines: list[str]) -> list[str]:
     >>> normalise_lines(["Share this:", "  E-Mail_Link ", "[Tweet](https://x.example/t)"])
     ['share this', 'e mail link', 'tweet']
     """
+    if not lines:
+        return []
     folded = "\n".join(lines).casefold()
     if "](" in folded:
         # A link target holds no white space, so it never runs over a line break.
@@ -71,7 +73,7 @@ def normalise_lines(lines: list[str]) -> list[str]:
     # "_" is a word character that normalise treats as a space: make it one first, so
     # a run of "_" and other non-word characters still becomes a single space.
     spaced = _NON_WORD_IN_LINE.sub(" ", folded.replace("_", " "))
-    return [line.strip(" ") for line in spaced.split("\n")] if lines else []
+    return [line.strip(" ") for line in spaced.split("\n")]
 
 
 @dataclass(frozen=True)
