@@ -16,11 +16,14 @@ from pathlib import Path
 from typing import Optional
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from boilerstrip import BoilerstripError, lexicon
 from boilerstrip.lexicon import Lexicon, LexiconError, default_lexicon, normalise
 from boilerstrip.lexicon_layout import COMMON_CONCEPTS, LANGUAGE_CONCEPTS
 from boilerstrip.lexicon_loader import read_lexicon
+from boilerstrip.phrase_matcher import normalise_lines, split_marks
 
 SRC = Path(lexicon.__file__).resolve().parent.parent
 
@@ -45,6 +48,51 @@ def load_error(tmp_path: Path, files: dict[str, Optional[str]]) -> LexiconError:
     with pytest.raises(LexiconError) as e:
         Lexicon.load(make_lexicon(tmp_path, files))
     return e.value
+
+
+# --- Normalising a whole file at once -----------------------------------------------
+
+#: Lines as a list file holds them: words, marks, punctuation, link targets, odd case foldings.
+_LINE_TEXT = (
+    st.lists(
+        st.one_of(
+            st.sampled_from(list("ab _-.:'’ß](İΣσ\u00a0\t/()[]#1ǅ") + ["](x.example/a_b)", "...", "[x](y)"]),
+            st.characters(codec="utf-8"),
+        ),
+        max_size=20,
+    )
+    .map("".join)
+    .filter(lambda line: len(line.splitlines()) <= 1 and "\n" not in line)  # one line each
+)
+
+
+@given(st.lists(_LINE_TEXT.map(str.strip), max_size=6))
+@example(["a_b", "_x_", "read__more ...", "[Tweet](https://x.example/a_b) now", "ΣΑΣ İ", "e-mail", "a\u00a0 b", "—"])
+def test_normalising_lines_at_once_equals_one_by_one(lines):
+    assert normalise_lines(lines) == [normalise(line) for line in lines]
+
+
+@given(_LINE_TEXT.map(str.strip).filter(bool))
+@example("...[x](y)...")
+@example("... a_b ...")
+def test_marks_do_not_change_the_normalised_phrase(line):
+    # The loader normalises whole lines, marks and all: that must equal the phrase between them.
+    assert normalise(line) == normalise(split_marks(line)[1])
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("read more ...", ("prefix", "read more ")),
+        ("... via getty images", ("suffix", " via getty images")),
+        ("... sponsored ...", ("contains", " sponsored ")),
+        ("loading...", ("prefix", "loading")),
+        ("...", ("suffix", "")),
+        ("share", ("exact", "share")),
+    ],
+)
+def test_split_marks(line, expected):
+    assert split_marks(line) == expected
 
 
 # --- The shipped lists -----------------------------------------------------------------
