@@ -358,6 +358,8 @@ def test_a_pickled_lexicon_is_rebuilt_from_its_folder(tmp_path):
     copy = pickle.loads(pickle.dumps(lex))
     assert copy is not lex and copy.root == root
     assert copy.matcher.entries() == lex.matcher.entries() == (("share", "exact", "share this"), ("share", "suffix", "via email"))
+    matcher = pickle.loads(pickle.dumps(lex.matcher))  # a matcher alone is rebuilt from its phrases
+    assert matcher.entries() == lex.matcher.entries() and matcher.match("sent via email")[0].kind == "suffix"
     # The package's own lists come back as the default lexicon of the process that unpickles.
     assert pickle.loads(pickle.dumps(default_lexicon())) is default_lexicon()
     assert pickle.loads(pickle.dumps(Lexicon.load())) is default_lexicon()
