@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from itertools import compress
 from types import MappingProxyType
+from typing import NamedTuple
 
 #: Characters of a huge block that are normalised (head and tail each); phrase
 #: hits only decide short blocks (see rules.py), so this loses nothing.
@@ -76,9 +76,12 @@ def normalise_lines(lines: list[str]) -> list[str]:
     return [line.strip(" ") for line in spaced.split("\n")]
 
 
-@dataclass(frozen=True)
-class Match:
-    """A lexicon hit: the concept, the kind of match and the phrase."""
+class Match(NamedTuple):
+    """A lexicon hit: the concept, the kind of match and the phrase.
+
+    A named tuple (it was a frozen dataclass): as cheap to build as a tuple on the
+    hot path, and defined without the dataclass machinery's cost at import.
+    """
 
     concept: str
     kind: str  # "exact", "prefix", "suffix" or "contains"
