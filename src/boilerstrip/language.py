@@ -8,12 +8,11 @@ a language hits its list far more often than any other list.
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 from itertools import chain
 from typing import Iterable, Optional
 
 from .features import visible_text, word_tokens
-from .lexicon import languages, stopwords
+from .lexicon import default_lexicon
 
 #: Tokens looked at; a few hundred are plenty to tell the nine languages apart.
 SAMPLE_TOKENS = 3000
@@ -55,18 +54,14 @@ def detect_sample(sample: list[list[str]]) -> Optional[str]:
         return None
     # Speed: only tokens that are a stop word of some language are counted (one
     # C-level lookup per token), so each language's list meets only those.
-    counts = Counter(filter(_all_stopwords().__contains__, chain.from_iterable(sample)))
+    lexicon = default_lexicon()
+    counts = Counter(filter(lexicon.all_stopwords.__contains__, chain.from_iterable(sample)))
     best, best_hits = None, 0
-    for lang in languages():
-        hits = sum([counts[w] for w in stopwords(lang).intersection(counts)])
+    for lang in lexicon.languages:
+        hits = sum([counts[w] for w in lexicon.stopwords(lang).intersection(counts)])
         if hits > best_hits:
             best, best_hits = lang, hits
     if best is None or best_hits < MIN_SHARE * total:
         return None
     return best
 
-
-@lru_cache(maxsize=None)
-def _all_stopwords() -> frozenset[str]:
-    """The stop words of every language with a lexicon."""
-    return frozenset().union(*(stopwords(lang) for lang in languages()))
