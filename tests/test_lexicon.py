@@ -151,7 +151,7 @@ def test_the_module_functions_read_the_default_lexicon():
 def test_importing_boilerstrip_reads_no_lexicon():
     code = (
         "import sys, boilerstrip, boilerstrip.lexicon as l\n"
-        "assert l._default is None, 'lexicon loaded at import'\n"
+        "assert not l._default, 'lexicon loaded at import'\n"
         "assert 'boilerstrip.lexicon_loader' not in sys.modules, 'the loader imported at import'\n"
         "assert 'importlib.resources' not in sys.modules, 'importlib.resources imported at import'\n"
     )

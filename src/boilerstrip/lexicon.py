@@ -230,20 +230,21 @@ def _word_tuples(pairs: tuple[tuple[str, str], ...]) -> frozenset[tuple[str, ...
     return frozenset(tuple(phrase.split(" ")) for _, phrase in pairs)
 
 
-_default: Lexicon | None = None
+#: Holds the package's lexicon once loaded (a container filled once, never rebound).
+_default: list[Lexicon] = []
 
 
 def default_lexicon() -> Lexicon:
     """The lexicon of the package's own lists, loaded on the first call.
 
-    Two threads that both make the first call may both load it; one result is
-    kept, and either is the same read-only data.
+    Two threads that both make the first call may both load it; the first result
+    stored is kept, and either is the same read-only data.
     """
-    global _default
-    lexicon = _default
-    if lexicon is None:
-        lexicon = _default = Lexicon.load()
-    return lexicon
+    if not _default:
+        lexicon = Lexicon.load()
+        if not _default:
+            _default.append(lexicon)
+    return _default[0]
 
 
 # --- The default lexicon's lists, for callers that take them one at a time ----------
