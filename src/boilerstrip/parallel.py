@@ -2,16 +2,21 @@
 
 At most ``window`` items are in flight at a time, so memory stays bounded
 however long the input is, and results come back in the order the items went
-in. With one job everything runs in this process: no pool, the same results.
+in. With one job, or a single item, everything runs in this process: no pool,
+the same results; there are never more workers than items.
 
-Workers ignore SIGINT: Ctrl-C reaches the parent only, which stops taking
-results, cancels what is queued and lets the caller finish its output cleanly.
-A worker that dies (killed, out of memory) raises :class:`WorkerDied` instead
-of hanging.
+Workers ignore SIGINT and SIGTERM: the parent alone decides when to stop, then
+stops taking results, cancels what is queued and lets the caller finish its
+output cleanly (:meth:`OrderedMap.close`), or, when the output is gone (a
+closed pipe, an error), kills the workers without waiting
+(:meth:`OrderedMap.abandon`). A worker whose parent dies, even by SIGKILL,
+exits on its own (see :mod:`boilerstrip.orphans`). A worker that dies (killed,
+out of memory) raises :class:`WorkerDied` instead of hanging.
 """
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import multiprocessing.context
 import os
@@ -19,7 +24,10 @@ import signal
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Generator, Iterable, TypeVar
+from contextlib import contextmanager
+from typing import Callable, Generic, Iterable, Iterator, Optional, TypeVar
+
+from .orphans import exit_with_parent
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -27,6 +35,9 @@ R = TypeVar("R")
 #: Items in flight per worker: enough to keep every worker busy while the
 #: parent writes, few enough to bound memory.
 ITEMS_PER_WORKER = 4
+
+#: The signals only the parent handles.
+_PARENT_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 class WorkerDied(Exception):
@@ -41,25 +52,67 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def ordered_map(func: Callable[[T], R], items: Iterable[T], jobs: int) -> Generator[R, None, None]:
-    """Yield ``func(item)`` for every item, in order, using *jobs* processes."""
-    if jobs <= 1:
-        for item in items:
-            yield func(item)
-        return
-    executor = _start_workers(jobs)
-    pending: deque[Future[R]] = deque()
-    try:
-        for item in items:
-            pending.append(executor.submit(func, item))
-            if len(pending) >= jobs * ITEMS_PER_WORKER:
-                yield _result(pending.popleft())
-        while pending:
-            yield _result(pending.popleft())
-    finally:
-        for future in pending:
+class OrderedMap(Generic[T, R]):
+    """``func(item)`` for every item, in order, using up to *jobs* processes.
+
+    Iterate once; then call :meth:`close` (or :meth:`abandon`) whether or not
+    the iteration finished."""
+
+    def __init__(self, func: Callable[[T], R], items: Iterable[T], jobs: int) -> None:
+        self._func = func
+        self._items = iter(items)
+        self._jobs = jobs
+        self._executor: Optional[ProcessPoolExecutor] = None
+        self._pending: deque[Future[R]] = deque()
+
+    def __iter__(self) -> Iterator[R]:
+        first = list(itertools.islice(self._items, max(self._jobs, 1)))
+        if len(first) <= 1:  # one job, or one item: a pool would only cost time
+            for item in itertools.chain(first, self._items):
+                yield self._func(item)
+            return
+        self._executor = _start_workers(len(first))
+        window = len(first) * ITEMS_PER_WORKER
+        for item in itertools.chain(first, self._items):
+            self._pending.append(self._executor.submit(self._func, item))
+            if len(self._pending) >= window:
+                yield _result(self._pending.popleft())
+        while self._pending:
+            yield _result(self._pending.popleft())
+
+    def close(self) -> None:
+        """Cancel what is queued and wait for the items being worked on; the workers exit."""
+        self._shut_down(wait=True)
+
+    def abandon(self) -> None:
+        """Stop now: cancel what is queued and kill the workers, waiting for nothing
+        (after a closed pipe or an error, nobody wants the rest)."""
+        if self._executor is not None:
+            # The pool has no public way to stop a running item; its processes are
+            # stateless, so killing them loses nothing that was asked for.
+            for process in list((getattr(self._executor, "_processes", None) or {}).values()):
+                try:
+                    process.kill()
+                except (OSError, ValueError):  # already gone or closed
+                    pass
+        self._shut_down(wait=False)
+
+    def _shut_down(self, wait: bool) -> None:
+        for future in self._pending:
             future.cancel()
-        executor.shutdown(wait=True, cancel_futures=True)
+        self._pending.clear()
+        if self._executor is not None:
+            self._executor.shutdown(wait=wait, cancel_futures=True)
+            self._executor = None
+
+
+def ordered_map(func: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
+    """Yield ``func(item)`` for every item, in order, using up to *jobs* processes."""
+    mapping = OrderedMap(func, items, jobs)
+    try:
+        yield from mapping
+    finally:
+        mapping.close()
 
 
 def _result(future: Future[R]) -> R:
@@ -70,17 +123,39 @@ def _result(future: Future[R]) -> R:
 
 
 def _start_workers(jobs: int) -> ProcessPoolExecutor:
-    """A pool whose workers are all up, started with SIGINT ignored: an ignored
-    signal stays ignored in new processes, so Ctrl-C never interrupts a worker,
-    not even while it imports. (Ctrl-C during these moments of start-up is lost.)"""
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_ignore_sigint)
+    """A pool whose workers are all up. SIGINT and SIGTERM are held back meanwhile:
+    the processes started now inherit them blocked until the worker set-up ignores
+    them, and in this process a signal that arrived is delivered when they are
+    unblocked, so none is lost."""
+    with _parent_signals_held():
+        executor = ProcessPoolExecutor(
+            max_workers=jobs, mp_context=_context(), initializer=_set_up_worker, initargs=(os.getpid(),)
+        )
         for future in [executor.submit(os.getpid) for _ in range(jobs)]:
             future.result()
-    finally:
-        signal.signal(signal.SIGINT, previous)
     return executor
+
+
+@contextmanager
+def _parent_signals_held() -> Iterator[None]:
+    if hasattr(signal, "pthread_sigmask"):
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, _PARENT_SIGNALS)
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        return
+    # Without signal masks (Windows) an ignored signal stays ignored in new processes;
+    # Ctrl-C during these moments of start-up is lost.
+    try:
+        previous_handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: nothing to hold back
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous_handler)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -90,5 +165,10 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-def _ignore_sigint() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _set_up_worker(parent_pid: int) -> None:
+    """In each worker: leave Ctrl-C and SIGTERM to the parent, and exit with it."""
+    for signum in _PARENT_SIGNALS:
+        signal.signal(signum, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _PARENT_SIGNALS)
+    exit_with_parent(parent_pid)
