@@ -278,12 +278,15 @@ class _ZstdFrames(io.RawIOBase):
         self._in_frame = False
         self._pending = b""
         self._offset = 0  # of the next unread byte of _pending
+        self._error: Optional[Exception] = None  # raised once _pending is used up
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
         while self._offset >= len(self._pending):
+            if self._error is not None:
+                raise self._error
             data = self._raw.read(self.READ_SIZE)
             if not data:
                 if self._in_frame:
@@ -296,10 +299,16 @@ class _ZstdFrames(io.RawIOBase):
         return n
 
     def _feed(self, data: bytes) -> bytes:
-        out = []
+        out: list[bytes] = []
         while data:
             self._in_frame = True
-            out.append(self._frame.decompress(data))
+            try:
+                out.append(self._frame.decompress(data))
+            except Exception as e:  # bytes that are no frame: after what decoded before them
+                if not out:
+                    raise
+                self._error = e
+                break
             if not self._frame.eof:
                 break
             data = self._frame.unused_data
