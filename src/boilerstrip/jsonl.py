@@ -24,7 +24,7 @@ from .batch import DEFAULT_TEXT_FIELD, clean_record_with_result, dumps, locate, 
 from .errors import InputError
 from .interrupts import Terminated, stop_between_writes
 from .options import Options
-from .parallel import OrderedMap
+from .parallel import OrderedMap, WorkerDied
 
 #: A chunk ends after this many lines ...
 CHUNK_LINES = 64
@@ -110,6 +110,13 @@ def run(
         except KeyboardInterrupt as e:  # a second Ctrl-C or SIGTERM: stop at once
             stats.stopped_by = signal.SIGTERM if isinstance(e, Terminated) else signal.SIGINT
             results.abandon()
+        except WorkerDied:
+            results.abandon()
+            if not stop.requested:
+                raise
+            # The signal went to the workers too (SIGTERM to the whole process group,
+            # as service managers send it): every line written is still complete.
+            stats.stopped_by = stop.signum
         except BaseException as e:  # the output is gone (a closed pipe) or the run failed
             results.abandon()
             index = index and not isinstance(e, ReportWriteError)  # the report folder failed

@@ -5,11 +5,13 @@ however long the input is, and results come back in the order the items went
 in. With one job, or a single item, everything runs in this process: no pool,
 the same results; there are never more workers than items.
 
-Workers ignore SIGINT and SIGTERM: the parent alone decides when to stop, then
-stops taking results, cancels what is queued and lets the caller finish its
-output cleanly (:meth:`OrderedMap.close`), or, when the output is gone (a
-closed pipe, an error), kills the workers without waiting
-(:meth:`OrderedMap.abandon`). A worker whose parent dies, even by SIGKILL,
+Workers ignore SIGINT: Ctrl-C reaches the whole process group, and the parent
+alone decides when to stop, then stops taking results, cancels what is queued
+and lets the caller finish its output cleanly (:meth:`OrderedMap.close`), or,
+when the output is gone (a closed pipe, an error), kills the workers without
+waiting (:meth:`OrderedMap.abandon`). SIGTERM keeps its default in workers: the
+pool itself stops broken workers with it, and one sent to the whole group (as
+service managers do) ends them, which the caller may take as a stop request. A worker whose parent dies, even by SIGKILL,
 exits on its own (see :mod:`boilerstrip.orphans`). A worker that dies (killed,
 out of memory) raises :class:`WorkerDied` instead of hanging.
 """
@@ -36,8 +38,8 @@ R = TypeVar("R")
 #: parent writes, few enough to bound memory.
 ITEMS_PER_WORKER = 4
 
-#: The signals only the parent handles.
-_PARENT_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+#: The signals held back while workers start.
+_HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 class WorkerDied(Exception):
@@ -82,10 +84,15 @@ class OrderedMap(Generic[T, R]):
 
     def close(self) -> None:
         """Cancel what is queued and wait for the items being worked on; the workers exit."""
-        self._shut_down(wait=True)
+        for future in self._pending:
+            future.cancel()
+        self._pending.clear()
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
 
     def abandon(self) -> None:
-        """Stop now: cancel what is queued and kill the workers, waiting for nothing
+        """Stop now: kill the workers and drop what is queued, waiting for nothing
         (after a closed pipe or an error, nobody wants the rest)."""
         if self._executor is not None:
             # The pool has no public way to stop a running item; its processes are
@@ -95,14 +102,10 @@ class OrderedMap(Generic[T, R]):
                     process.kill()
                 except (OSError, ValueError):  # already gone or closed
                     pass
-        self._shut_down(wait=False)
-
-    def _shut_down(self, wait: bool) -> None:
-        for future in self._pending:
-            future.cancel()
-        self._pending.clear()
-        if self._executor is not None:
-            self._executor.shutdown(wait=wait, cancel_futures=True)
+            # Nothing is cancelled: the pool marks every unfinished item failed when it
+            # sees its workers gone, and failing a cancelled item would be an error there.
+            self._pending.clear()
+            self._executor.shutdown(wait=False, cancel_futures=False)
             self._executor = None
 
 
@@ -123,23 +126,22 @@ def _result(future: Future[R]) -> R:
 
 
 def _start_workers(jobs: int) -> ProcessPoolExecutor:
-    """A pool whose workers are all up. SIGINT and SIGTERM are held back meanwhile:
-    the processes started now inherit them blocked until the worker set-up ignores
-    them, and in this process a signal that arrived is delivered when they are
-    unblocked, so none is lost."""
+    """A pool whose workers are all up. SIGINT and SIGTERM are held back meanwhile,
+    so that a worker never sees Ctrl-C before its set-up ignores it, and in this
+    process a signal that arrived is delivered once they are let through, not lost."""
     with _parent_signals_held():
         executor = ProcessPoolExecutor(
             max_workers=jobs, mp_context=_context(), initializer=_set_up_worker, initargs=(os.getpid(),)
         )
         for future in [executor.submit(os.getpid) for _ in range(jobs)]:
-            future.result()
+            _result(future)
     return executor
 
 
 @contextmanager
 def _parent_signals_held() -> Iterator[None]:
     if hasattr(signal, "pthread_sigmask"):
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, _PARENT_SIGNALS)
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
         try:
             yield
         finally:
@@ -166,9 +168,8 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def _set_up_worker(parent_pid: int) -> None:
-    """In each worker: leave Ctrl-C and SIGTERM to the parent, and exit with it."""
-    for signum in _PARENT_SIGNALS:
-        signal.signal(signum, signal.SIG_IGN)
+    """In each worker: leave Ctrl-C to the parent, and exit with it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _PARENT_SIGNALS)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD_SIGNALS)
     exit_with_parent(parent_pid)
