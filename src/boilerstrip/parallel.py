@@ -11,15 +11,17 @@ and lets the caller finish its output cleanly (:meth:`OrderedMap.close`), or,
 when the output is gone (a closed pipe, an error), kills the workers without
 waiting (:meth:`OrderedMap.abandon`). SIGTERM keeps its default in workers: the
 pool itself stops broken workers with it, and one sent to the whole group (as
-service managers do) ends them, which the caller may take as a stop request. A worker whose parent dies, even by SIGKILL,
-exits on its own (see :mod:`boilerstrip.orphans`). A worker that dies (killed,
-out of memory) raises :class:`WorkerDied` instead of hanging.
+service managers do) ends them, which the caller may take as a stop request.
+A worker whose parent dies, even by SIGKILL, exits on its own (see
+:mod:`boilerstrip.orphans`). A worker that dies (killed, out of memory) raises
+:class:`WorkerDied` instead of hanging.
 """
 
 from __future__ import annotations
 
 import itertools
 import multiprocessing
+import multiprocessing.connection
 import multiprocessing.context
 import os
 import signal
@@ -27,7 +29,7 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from typing import Callable, Generic, Iterable, Iterator, Optional, TypeVar
+from typing import Any, Callable, Generic, Iterable, Iterator, Optional, TypeVar
 
 from .orphans import exit_with_parent
 
@@ -38,8 +40,8 @@ R = TypeVar("R")
 #: parent writes, few enough to bound memory.
 ITEMS_PER_WORKER = 4
 
-#: The signals held back while workers start.
-_HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+#: Seconds between looks at a pool being stopped.
+_STOP_POLL = 0.05
 
 
 class WorkerDied(Exception):
@@ -84,28 +86,17 @@ class OrderedMap(Generic[T, R]):
 
     def close(self) -> None:
         """Cancel what is queued and wait for the items being worked on; the workers exit."""
-        for future in self._pending:
-            future.cancel()
-        self._pending.clear()
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
+        self._stop(kill=False)
 
     def abandon(self) -> None:
-        """Stop now: kill the workers and drop what is queued, waiting for nothing
+        """Stop now: kill the workers and drop what is queued, waiting for no item
         (after a closed pipe or an error, nobody wants the rest)."""
+        self._stop(kill=True)
+
+    def _stop(self, kill: bool) -> None:
+        self._pending.clear()  # the pool cancels them (cancelling here could race with it)
         if self._executor is not None:
-            # The pool has no public way to stop a running item; its processes are
-            # stateless, so killing them loses nothing that was asked for.
-            for process in list((getattr(self._executor, "_processes", None) or {}).values()):
-                try:
-                    process.kill()
-                except (OSError, ValueError):  # already gone or closed
-                    pass
-            # Nothing is cancelled: the pool marks every unfinished item failed when it
-            # sees its workers gone, and failing a cancelled item would be an error there.
-            self._pending.clear()
-            self._executor.shutdown(wait=False, cancel_futures=False)
+            _stop_pool(self._executor, kill)
             self._executor = None
 
 
@@ -118,6 +109,40 @@ def ordered_map(func: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterat
         mapping.close()
 
 
+def _stop_pool(executor: ProcessPoolExecutor, kill: bool) -> None:
+    """Shut the pool down, first killing its workers if *kill*, and wait until it is done.
+
+    The pool has no public way to stop a running item; its workers are stateless, so
+    killing them loses nothing that was asked for. But a worker that dies while
+    sending a result (killed here, or by a SIGTERM sent to the whole process group)
+    leaves half a message in the result pipe, which the pool's thread would wait for
+    forever: once every worker is gone, this process closes its own copy of the
+    pipe's writing end, so that wait ends."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    results = getattr(executor, "_result_queue", None)
+    manager = getattr(executor, "_executor_manager_thread", None)
+    if kill:
+        for process in processes:
+            try:
+                process.kill()
+            except (OSError, ValueError):  # already gone
+                pass
+    executor.shutdown(wait=False, cancel_futures=True)
+    if manager is None:
+        return
+    running = [process.sentinel for process in processes]
+    while manager.is_alive():
+        manager.join(_STOP_POLL)
+        if running:
+            ready = multiprocessing.connection.wait(running, 0)
+            running = [sentinel for sentinel in running if sentinel not in ready]
+        if not running and manager.is_alive() and results is not None:
+            writer = getattr(results, "_writer", None)
+            if writer is not None:
+                writer.close()
+            results = None
+
+
 def _result(future: Future[R]) -> R:
     try:
         return future.result()
@@ -126,38 +151,37 @@ def _result(future: Future[R]) -> R:
 
 
 def _start_workers(jobs: int) -> ProcessPoolExecutor:
-    """A pool whose workers are all up. SIGINT and SIGTERM are held back meanwhile,
-    so that a worker never sees Ctrl-C before its set-up ignores it, and in this
-    process a signal that arrived is delivered once they are let through, not lost."""
+    """A pool whose workers are all up."""
     with _parent_signals_held():
         executor = ProcessPoolExecutor(
             max_workers=jobs, mp_context=_context(), initializer=_set_up_worker, initargs=(os.getpid(),)
         )
-        for future in [executor.submit(os.getpid) for _ in range(jobs)]:
-            _result(future)
+        try:
+            for future in [executor.submit(os.getpid) for _ in range(jobs)]:
+                _result(future)
+        except BaseException:
+            _stop_pool(executor, kill=True)
+            raise
     return executor
 
 
 @contextmanager
 def _parent_signals_held() -> Iterator[None]:
-    if hasattr(signal, "pthread_sigmask"):
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
-        try:
-            yield
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-        return
-    # Without signal masks (Windows) an ignored signal stays ignored in new processes;
-    # Ctrl-C during these moments of start-up is lost.
+    """SIGINT ignored: new processes inherit that, so Ctrl-C never interrupts a worker,
+    not even while it imports (a Ctrl-C in these moments is lost). SIGTERM blocked
+    where signal masks exist: one that arrives is delivered here once workers are up."""
     try:
-        previous_handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except ValueError:  # not the main thread: nothing to hold back
-        yield
-        return
+        previous: Any = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signal handlers are not ours to change
+        previous = None
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM}) if hasattr(signal, "pthread_sigmask") else None
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous_handler)
+        if previous is not None:  # before SIGTERM is let through: its handler may raise
+            signal.signal(signal.SIGINT, previous)
+        if mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -171,5 +195,5 @@ def _set_up_worker(parent_pid: int) -> None:
     """In each worker: leave Ctrl-C to the parent, and exit with it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD_SIGNALS)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     exit_with_parent(parent_pid)
