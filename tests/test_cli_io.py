@@ -19,16 +19,7 @@ from boilerstrip import jsonl as jsonl_module
 from boilerstrip import parallel
 from boilerstrip.report import report_filename
 from cli_harness import run_bytes
-from test_cli_batch import (
-    BODY,
-    PAGE,
-    assert_one_line_error,
-    expected_jsonl,
-    input_lines,
-    jsonl,
-    page,
-    program_env,
-)
+from test_cli_batch import BODY, PAGE, assert_one_line_error, expected_jsonl, input_lines, jsonl, page, program_env
 
 
 @pytest.fixture

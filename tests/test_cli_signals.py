@@ -15,14 +15,11 @@ import pytest
 
 import processes
 import slow_work
+import test_cli_batch
 from boilerstrip.parallel import OrderedMap
-from test_cli_batch import (  # noqa: F401  (big_batch is a fixture)
-    assert_one_line_error,
-    big_batch,
-    program_env,
-    temporary_file_has_data,
-    unzstd,
-)
+from test_cli_batch import assert_one_line_error, program_env, temporary_file_has_data, unzstd
+
+big_batch = test_cli_batch.big_batch  # the fixture: a batch that takes seconds, and its output
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
