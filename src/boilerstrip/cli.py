@@ -1,6 +1,7 @@
 """Command line: ``boilerstrip [FILE]``, a stdin-to-stdout filter.
 
-Exit codes: 0 success (also for an empty body), 1 unreadable input, 2 usage.
+Exit codes: 0 success (also for an empty body), 1 unreadable input (or an
+output that cannot be written), 2 usage, 130 after Ctrl-C, 143 after SIGTERM.
 Errors go to stderr as one line ``boilerstrip: ...``; never a traceback.
 Bytes are decoded by :mod:`boilerstrip.decoding` (BOM, then UTF-8; ``--errors``).
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import signal
 import sys
 from typing import Any, Callable, NoReturn, Optional, Sequence
 
@@ -17,14 +19,17 @@ from . import __version__
 from .batch import DEFAULT_TEXT_FIELD, dumps
 from .decoding import ERROR_POLICIES, decode
 from .errors import BoilerstripError, InputError
+from .interrupts import EXIT_SIGINT, EXIT_SIGTERM, exit_code, sigterm_raises
 from .options import KEEPABLE, PRESETS, Options
 from .pipeline import strip
 from .result import Result
-from .streams import close_output, open_input, open_output, read_error
+from .streams import close_output, open_input, open_output, read_error, same_file
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 #: Stopped by Ctrl-C (128 + SIGINT, as shells report it).
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = EXIT_SIGINT
+#: Stopped by SIGTERM (128 + 15).
+EXIT_TERMINATED = EXIT_SIGTERM
 
 
 class _UsageError(Exception):
@@ -112,6 +117,10 @@ def _check(args: argparse.Namespace) -> None:
         raise _UsageError("--jobs must be 0 (all cores) or more")
     if not args.text_field:
         raise _UsageError("--text-field must not be empty")
+    for flag, path in (("-o", args.output), ("--report", args.report)):
+        # Writing over the input while reading it would destroy it.
+        if path not in (None, "-") and same_file(path, args.file):
+            raise _UsageError(f"{flag} {path} is the input file: write to another file")
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -129,17 +138,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except SystemExit as e:  # --help and --version
         return int(e.code or 0)
     try:
-        if args.jsonl:
-            return _run_jsonl(args, options)
-        return _run_html(args, options) if args.html else _run_one(args, options)
+        with sigterm_raises():  # SIGTERM cleans up as Ctrl-C does
+            if args.jsonl:
+                return _run_jsonl(args, options)
+            return _run_html(args, options) if args.html else _run_one(args, options)
     except (_InputError, InputError) as e:
         _error(str(e))
         return EXIT_INPUT
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_OK
-    except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as e:  # also Terminated (SIGTERM)
+        return exit_code(e)
     except MemoryError:
         _error("out of memory")
         return EXIT_INPUT
@@ -205,10 +215,12 @@ def _write_one(
         name = args.file if args.file not in (None, "-") else "standard input"
         _write_text(args.report, render_report(text, result, name=os.path.basename(name)))
     out = open_output(args.output)
+    written = False
     try:
         out.write(payload.encode("utf-8"))
+        written = True
     finally:
-        close_output(out)
+        close_output(out, complete=written)  # a file appears only when it is whole
     return EXIT_OK
 
 
@@ -227,21 +239,42 @@ def _run_jsonl(args: argparse.Namespace, options: Options) -> int:
             os.makedirs(args.report_dir, exist_ok=True)
         except OSError as e:
             raise _InputError(f"cannot create {args.report_dir}: {e.strerror or e}") from None
-    jobs = available_cores() if args.jobs == 0 else args.jobs
+    cores = available_cores()
+    jobs = cores if args.jobs == 0 else args.jobs
+    if jobs > cores:  # more processes than cores only compete for them
+        _error(f"--jobs {args.jobs} capped at {cores} (cores available)")
+        jobs = cores
     source, raw = open_input(args.file)
-    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    show = args.progress if args.progress is not None else _stderr_is_terminal()
     size = _size(args.file)  # a regular file's: the bar needs a size and a position
-    progress = Progress(size, raw.tell if size else None) if show else None
+    progress = Progress(size, raw.tell if size else None) if show and sys.stderr is not None else None
     with source:
         out = open_output(args.output)
+        # Renamed into place after a finished run and after Ctrl-C or SIGTERM (what
+        # was written is whole lines, a resumable prefix); removed after an error.
+        keep = False
         try:
             stats = run(source, out, settings, jobs, progress)
+            keep = True
+        except KeyboardInterrupt:
+            keep = True
+            raise
         finally:
-            close_output(out)
-    if stats.interrupted:
-        _error(f"interrupted: {stats.records} records written, each complete")
-        return EXIT_INTERRUPTED
-    return EXIT_OK
+            close_output(out, complete=keep)
+    if stats.stopped_by is None:
+        return EXIT_OK
+    if stats.stopped_by == signal.SIGTERM:
+        _error(f"terminated (SIGTERM): {stats.records} records written, each complete")
+        return EXIT_TERMINATED
+    _error(f"interrupted: {stats.records} records written, each complete")
+    return EXIT_INTERRUPTED
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr is not None and sys.stderr.isatty()
+    except ValueError:  # closed
+        return False
 
 
 def _require_html() -> None:
@@ -291,6 +324,8 @@ def _write_text(path: str, text: str) -> None:
 
 
 def _error(message: str) -> None:
+    if sys.stderr is None:  # started with standard error closed: nowhere to say it
+        return
     sys.stderr.write(f"boilerstrip: {message}\n")
     sys.stderr.flush()
 
@@ -300,7 +335,7 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # AttributeError: no stdout at all
         pass
 
 

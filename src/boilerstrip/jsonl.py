@@ -14,17 +14,17 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import threading
 import time
 from collections import deque
-from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from functools import partial
 from typing import IO, Any, Callable, Iterator, Optional
 
 from .batch import DEFAULT_TEXT_FIELD, clean_record_with_result, dumps, locate, parse_line
+from .errors import InputError
+from .interrupts import Terminated, stop_between_writes
 from .options import Options
-from .parallel import ordered_map
+from .parallel import OrderedMap, WorkerDied
 
 #: A chunk ends after this many lines ...
 CHUNK_LINES = 64
@@ -50,13 +50,20 @@ class Settings:
 @dataclass
 class Stats:
     records: int = 0
-    interrupted: bool = False
+    #: The signal (SIGINT, SIGTERM) that stopped the run early, if one did.
+    stopped_by: Optional[int] = None
+
+    @property
+    def interrupted(self) -> bool:
+        return self.stopped_by is not None
+
+
+class ReportWriteError(InputError):
+    """A report page or the index could not be written (a read-only or full disk)."""
 
 
 # (first line number, raw lines)
 Chunk = tuple[int, list[bytes]]
-# A chunk and how far the input had been read when it was complete (for progress).
-_Read = tuple[Chunk, int]
 # (output line, report index entry or None)
 Row = tuple[bytes, Any]
 
@@ -68,16 +75,22 @@ def run(
     jobs: int = 1,
     progress: Optional[Progress] = None,
 ) -> Stats:
-    """Clean every record of *source* into *out*; returns counts. Ctrl-C ends the run
-    cleanly: every line written so far is complete, and ``Stats.interrupted`` is set."""
+    """Clean every record of *source* into *out*; returns counts. Ctrl-C or SIGTERM
+    ends the run cleanly: every line written so far is complete, and
+    ``Stats.stopped_by`` says which signal it was. Input that stops being readable
+    (a corrupt or cut compressed stream) raises its error after every line read
+    before it has been written."""
     stats = Stats()
     entries: list[Any] = []
     meter = progress
     tell = meter.position if meter and meter.position else _no_position
     read: deque[int] = deque()  # read positions of the chunks in flight, in order
-    results = ordered_map(partial(clean_chunk, settings), _chunks(source, tell, read), jobs)
-    try:
-        with _interrupt_between_writes() as stop, closing(results):
+    failed: list[Exception] = []
+    results = OrderedMap(partial(clean_chunk, settings), _chunks(source, tell, read, failed), jobs)
+    index = settings.report_dir is not None
+    # The signals stay caught until the pool is shut down and the output flushed.
+    with stop_between_writes() as stop:
+        try:
             for rows in results:
                 for line, _ in rows:
                     out.write(line)
@@ -90,42 +103,35 @@ def run(
                 if meter:
                     meter.update(stats.records, position)
                 if stop.requested:
-                    stats.interrupted = True
+                    stats.stopped_by = stop.signum
                     break
-    except KeyboardInterrupt:  # a second Ctrl-C: stop at once
-        stats.interrupted = True
-    finally:
-        out.flush()
-        if meter:
-            meter.done(stats.records)
-        if settings.report_dir is not None:
-            _write_index(settings.report_dir, entries)
+            if failed and not stats.interrupted:
+                raise failed[0]
+        except KeyboardInterrupt as e:  # a second Ctrl-C or SIGTERM: stop at once
+            stats.stopped_by = signal.SIGTERM if isinstance(e, Terminated) else signal.SIGINT
+            results.abandon()
+        except WorkerDied:
+            results.abandon()
+            if not stop.requested:
+                raise
+            # The signal went to the workers too (SIGTERM to the whole process group,
+            # as service managers send it): every line written is still complete.
+            stats.stopped_by = stop.signum
+        except BaseException as e:  # the output is gone (a closed pipe) or the run failed
+            results.abandon()
+            index = index and not isinstance(e, ReportWriteError)  # the report folder failed
+            raise
+        finally:
+            results.close()
+            try:
+                out.flush()
+            finally:
+                if meter:
+                    meter.done(stats.records)
+                if index:
+                    assert settings.report_dir is not None
+                    _write_index(settings.report_dir, entries)
     return stats
-
-
-class _StopRequest:
-    requested = False
-
-
-@contextmanager
-def _interrupt_between_writes() -> Iterator[_StopRequest]:
-    """Turn the first Ctrl-C into a request honoured after the current write, so
-    the output (a compressed stream too) is never cut mid-record; a second Ctrl-C
-    interrupts at once. Outside the main thread, signals are left alone."""
-    stop = _StopRequest()
-    if threading.current_thread() is not threading.main_thread():
-        yield stop
-        return
-
-    def request(signum: int, frame: Any) -> None:
-        stop.requested = True
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-
-    previous = signal.signal(signal.SIGINT, request)
-    try:
-        yield stop
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
 
 def clean_chunk(settings: Settings, chunk: Chunk) -> list[Row]:
@@ -173,20 +179,25 @@ def _no_position() -> int:
     return 0
 
 
-def _chunks(source: IO[bytes], tell: Callable[[], int], read: deque[int]) -> Iterator[Chunk]:
-    """Chunks of input lines; appends to *read* the input position after each."""
+def _chunks(source: IO[bytes], tell: Callable[[], int], read: deque[int], failed: list[Exception]) -> Iterator[Chunk]:
+    """Chunks of input lines; appends to *read* the input position after each. If
+    reading fails, the lines read before are still yielded and the error is put in
+    *failed*, for the caller to raise once they are written."""
     lines: list[bytes] = []
     size = 0
     first = 1
-    for number, raw in enumerate(source, 1):
-        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
-        lines.append(raw)
-        size += len(raw)
-        if len(lines) >= CHUNK_LINES or size >= CHUNK_BYTES:
-            read.append(tell())
-            yield first, lines
-            first, lines, size = number + 1, [], 0
+    try:
+        for number, raw in enumerate(source, 1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            lines.append(raw)
+            size += len(raw)
+            if len(lines) >= CHUNK_LINES or size >= CHUNK_BYTES:
+                read.append(tell())
+                yield first, lines
+                first, lines, size = number + 1, [], 0
+    except Exception as e:  # any read or decompression error
+        failed.append(e)
     if lines:
         read.append(tell())
         yield first, lines
@@ -213,16 +224,22 @@ def _report(
         result = result.result
     else:
         page = render_report(record[settings.text_field], result, name=name)
-    with open(os.path.join(settings.report_dir, href), "w", encoding="utf-8") as f:
-        f.write(page)
+    _write_report(os.path.join(settings.report_dir, href), page)
     return IndexEntry.from_result(href, name, result)
 
 
 def _write_index(directory: str, entries: list[Any]) -> None:
     from .report import render_index
 
-    with open(os.path.join(directory, "index.html"), "w", encoding="utf-8") as f:
-        f.write(render_index(entries))
+    _write_report(os.path.join(directory, "index.html"), render_index(entries))
+
+
+def _write_report(path: str, page: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(page)
+    except OSError as e:
+        raise ReportWriteError(f"cannot write report {path}: {e.strerror or e}") from None
 
 
 # --- Progress ----------------------------------------------------------------------------
