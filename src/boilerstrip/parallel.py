@@ -20,6 +20,7 @@ A worker whose parent dies, even by SIGKILL, exits on its own (see
 from __future__ import annotations
 
 import itertools
+import contextlib
 import multiprocessing
 import multiprocessing.connection
 import multiprocessing.context
@@ -123,10 +124,8 @@ def _stop_pool(executor: ProcessPoolExecutor, kill: bool) -> None:
     manager = getattr(executor, "_executor_manager_thread", None)
     if kill:
         for process in processes:
-            try:
+            with contextlib.suppress(OSError, ValueError):  # already gone
                 process.kill()
-            except (OSError, ValueError):  # already gone
-                pass
     executor.shutdown(wait=False, cancel_futures=True)
     if manager is None:
         return

@@ -21,6 +21,7 @@ import tempfile
 from typing import IO, Any, Optional, cast
 
 from .errors import InputError
+import contextlib
 
 GZIP_MAGIC = b"\x1f\x8b"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
@@ -136,10 +137,8 @@ class FileOutput:
             raise
 
     def _discard(self) -> None:
-        try:
+        with contextlib.suppress(OSError, ValueError):
             self.raw.close()
-        except (OSError, ValueError):
-            pass
         if self.temp is not None:
             _remove(self.temp)
 
@@ -206,10 +205,8 @@ def _compressor(raw: IO[bytes], path: str, zstd_module: Any) -> IO[bytes]:
 
 
 def _remove(path: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass
 
 
 class _WriteAll:
