@@ -46,7 +46,7 @@ def _parser() -> _Parser:
     p.add_argument("file", nargs="?", help="input file (default: standard input); '-' is stdin")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout; a name ending in .gz or .zst is compressed")
     mode = p.add_mutually_exclusive_group()
-    mode.add_argument("--json", action="store_true", help="write one JSON object: title, title_span, text, spans, removed")
+    mode.add_argument("--json", action="store_true", help="write one JSON object: title, title_span, text, spans, removed, language")
     mode.add_argument("--jsonl", action="store_true", help="batch: each input line is a JSON object with a \"text\" field")
     mode.add_argument("--explain", action="store_true", help="show every block with its decision and reasons")
     p.add_argument(
@@ -192,7 +192,7 @@ def _write_one(
 ) -> int:
     """Write one page's output (body, ``--json`` or ``--explain``) and its ``--report``."""
     if args.json:
-        payload = dumps(summary()) + "\n"
+        payload = dumps({**summary(), "language": result.language}) + "\n"
     elif args.explain:
         from .explain import explain
 
