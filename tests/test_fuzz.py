@@ -286,7 +286,8 @@ def test_cli_on_arbitrary_bytes(argv, data):
         return
     assert code == 0 and err == "", err
     if "--json" in argv:
-        assert json.loads(out) == strip(text).summary_dict()
+        result = strip(text)
+        assert json.loads(out) == {**result.summary_dict(), "language": result.language}
     elif "--explain" not in argv:
         body = strip(text).text
         assert out == (body + "\n" if body else "")
