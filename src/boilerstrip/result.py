@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional, Tuple
+from typing import Any, Mapping, Optional, Tuple
 
 from . import categories as C
+from .result_format import check_body_length, read_block, read_result
 
 #: Version of the dictionary layout written by :meth:`Result.to_dict`.
 FORMAT_VERSION = 1
@@ -47,8 +48,10 @@ class Block:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Block":
-        return cls(int(d["start"]), int(d["end"]), str(d["category"]), tuple(d.get("reasons", ())), str(d.get("first_label", "")))
+    def from_dict(cls, d: Mapping[str, Any]) -> "Block":
+        """Rebuild a block written by :meth:`to_dict`; raises
+        :class:`~boilerstrip.errors.ResultFormatError` naming a missing or malformed field."""
+        return cls(*read_block(d))
 
 
 _new_object = object.__new__
@@ -110,17 +113,18 @@ class Result:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Result":
-        """Rebuild a result written by :meth:`to_dict`."""
-        span = d.get("title_span")
-        return cls(
-            title=d.get("title"),
-            title_span=(int(span[0]), int(span[1])) if span else None,
-            text=d["text"],
-            blocks=tuple(Block.from_dict(b) for b in d.get("blocks", ())),
-            language=d.get("language"),
-            separator=d.get("separator", "\n"),
-        )
+    def from_dict(cls, d: Mapping[str, Any]) -> "Result":
+        """Rebuild a result written by :meth:`to_dict`.
+
+        Raises :class:`~boilerstrip.errors.ResultFormatError` (a ``ValueError``)
+        naming the field when *d* is not such a result: an unknown format version,
+        a missing key, a value of the wrong type, or offsets that cannot be right
+        (see :mod:`boilerstrip.result_format`).
+        """
+        fields = read_result(d)
+        blocks = tuple([new_block(*b) for b in fields.pop("blocks")])
+        check_body_length(fields["text"], fields["separator"], [b.end - b.start for b in blocks if b.kept])
+        return cls(blocks=blocks, **fields)
 
     def summary_dict(self) -> dict[str, Any]:
         """The CLI's ``--json`` object: title, title_span, text, spans, removed."""
