@@ -330,6 +330,15 @@ def test_utf16_input_with_a_bom_is_read(cli_run):
         assert PAGE[start:end] in PARA
 
 
+@pytest.mark.parametrize("argv", [[], ["--json"], ["--errors", "replace"]])
+def test_utf16_input_without_a_bom_is_refused_in_one_line(cli_run, argv):
+    # Without the check this decoded as UTF-8 with a NUL after every letter: exit 0, garbage body.
+    code, out, err = cli_run(argv, PAGE.encode("utf-16-le"))
+    assert (code, out) == (1, "")
+    assert err.startswith("boilerstrip: standard input looks like UTF-16-LE without a byte-order mark")
+    assert err.count("\n") == 1 and "iconv" in err
+
+
 def test_errors_replace_reads_bad_bytes_and_offsets_follow_the_decoded_text(cli_run):
     data = b"Share \xff\n\n" + PAGE.encode("utf-8")
     code, out, err = cli_run(["--json"], data)
