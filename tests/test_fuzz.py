@@ -296,7 +296,8 @@ def test_cli_on_arbitrary_bytes(argv, data):
 
 # --- Generated JSONL streams --------------------------------------------------------------------
 
-_ids = st.one_of(st.integers(-(2**63), 2**63), st.text(max_size=8), st.none(), st.floats(allow_nan=False))
+# No infinities: json.dumps writes them as Infinity, which is not JSON (such a line is an error record).
+_ids = st.one_of(st.integers(-(2**63), 2**63), st.text(max_size=8), st.none(), st.floats(allow_nan=False, allow_infinity=False))
 
 
 @st.composite

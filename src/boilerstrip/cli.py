@@ -86,6 +86,13 @@ def _parser() -> _Parser:
     batch.add_argument("--text-field", default=DEFAULT_TEXT_FIELD, metavar="NAME", help='the field holding the page text (default "text")')
     batch.add_argument("--report-dir", metavar="DIR", help="write a visual report per record and an index.html to DIR")
     batch.add_argument(
+        "--prefix",
+        default="",
+        metavar="PREFIX",
+        help="start the name of every field boilerstrip adds with PREFIX (e.g. bs_: bs_title, bs_spans, ...); "
+        "without it a record that already has an added field becomes an error record",
+    )
+    batch.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -103,6 +110,7 @@ def _check(args: argparse.Namespace) -> None:
             ("--text-field", args.text_field != DEFAULT_TEXT_FIELD),
             ("--report-dir", args.report_dir is not None),
             ("--progress", args.progress is not None),
+            ("--prefix", args.prefix != ""),
         ):
             if given:
                 raise _UsageError(f"{flag} works with --jsonl only")
@@ -221,7 +229,7 @@ def _run_jsonl(args: argparse.Namespace, options: Options) -> int:
         _require_html()
         if field == DEFAULT_TEXT_FIELD:
             field = "html"
-    settings = Settings(options, args.errors, field, args.report_dir, html=args.html)
+    settings = Settings(options, args.errors, field, args.report_dir, html=args.html, prefix=args.prefix)
     if args.report_dir is not None:
         try:
             os.makedirs(args.report_dir, exist_ok=True)

@@ -75,7 +75,7 @@ def unmarked_wide_encoding(data: bytes) -> str:
 
     >>> unmarked_wide_encoding("Plain text".encode("utf-16-le"))
     'UTF-16-LE'
-    >>> unmarked_wide_encoding("Plain\x00text\x00".encode("utf-8"))
+    >>> unmarked_wide_encoding("Plain\\x00text\\x00".encode("utf-8"))
     ''
     """
     sample = data[: WIDE_SAMPLE_BYTES - WIDE_SAMPLE_BYTES % 4]
