@@ -255,3 +255,17 @@ def test_from_dict_body_length_counts_separators_and_kept_switches():
     d["text"] = "x" * 11
     with pytest.raises(boilerstrip.ResultFormatError, match="make 12"):
         Result.from_dict(d)
+
+
+def test_block_is_immutable_and_pickles():
+    import copy
+    import dataclasses
+    import pickle
+
+    b = Block(3, 9, C.SHARE, ("lexicon:share",), "share")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        b.category = C.BODY  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(b)) == b and copy.copy(b) == b
+    assert b != (3, 9, C.SHARE, ("lexicon:share",), "share")
+    assert hash(b) == hash(Block(3, 9, C.SHARE, ("lexicon:share",), "share"))
+    assert repr(b) == "Block(start=3, end=9, category='share', reasons=('lexicon:share',), first_label='share')"

@@ -25,7 +25,12 @@ Key order, values and number text are kept.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Callable, Union
+
+# A lone surrogate: the one kind of code point a str may hold that UTF-8 cannot
+# (a pair written as escapes in JSON is read as the one character it encodes).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: Integers longer than this are kept as text without being converted (Python
 #: refuses to convert integers of more than 4300 digits from text by default).
@@ -157,8 +162,6 @@ def dumps(obj: Any) -> str:
     '{"id": 1E5, "n": 1.5, "s": "é"}'
     """
     text = _dumps(obj, ensure_ascii=False)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
+    if _SURROGATE.search(text):  # not encodable as UTF-8 (memory: a search, not a trial encoding)
         text = _dumps(obj, ensure_ascii=True)
     return text
