@@ -167,6 +167,9 @@ def test_html_records_do_not_overwrite_a_text_field():
     out = clean_html_record(record, prefix="bs_")
     assert out["text"] == "the crawler's own extraction" and out["bs_text"] == PARA[0]
     assert "html" not in out
+    # The page's own field is dropped from the output, so reading the HTML from "text" overwrites nothing.
+    out = clean_html_record({"id": 4, "text": html}, field="text")
+    assert out["text"] == PARA[0] and "error" not in out
 
 
 def test_is_error_whatever_the_prefix():

@@ -115,8 +115,9 @@ def clean_field(
     if not isinstance(value, str):
         what = f'no "{field}" string field' if value is None else f'"{field}" is not a string'
         return _error(what, record), None
+    dropped = None if replace_field else field  # not written back, so never overwritten
     for key in added_keys:
-        if prefix + key in record:
+        if prefix + key in record and prefix + key != dropped:
             return _error(_collision(prefix + key, prefix), record), None
     try:
         result, summary = clean(value)

@@ -180,14 +180,22 @@ class Result:
         return cls(blocks=blocks, **fields)
 
     def summary_dict(self) -> dict[str, Any]:
-        """The CLI's ``--json`` object: title, title_span, text, spans, removed."""
+        """The CLI's ``--json`` object: title, title_span, text, spans, removed.
+
+        Memory: blocks with the same reasons share one joined ``reason`` string (a
+        page has a few dozen different reason lists, and may have 100 000s of blocks).
+        """
+        joined: dict[Tuple[str, ...], str] = {}
+        removed = []
+        for b in self.removed:
+            reason = joined.get(b.reasons)
+            if reason is None:
+                reason = joined[b.reasons] = ",".join(b.reasons)
+            removed.append({"start": b.start, "end": b.end, "category": b.category, "reason": reason})
         return {
             "title": self.title,
             "title_span": list(self.title_span) if self.title_span else None,
             "text": self.text,
             "spans": [[s, e] for s, e in self.spans],
-            "removed": [
-                {"start": b.start, "end": b.end, "category": b.category, "reason": ",".join(b.reasons)}
-                for b in self.removed
-            ],
+            "removed": removed,
         }
