@@ -84,7 +84,7 @@ def test_json_keys_and_removed_items(cli_run):
     assert code == 0 and err == ""
     assert out.endswith("\n") and out.count("\n") == 1
     data = json.loads(out)
-    assert set(data) == {"title", "title_span", "text", "spans", "removed"}
+    assert set(data) == {"title", "title_span", "text", "spans", "removed", "language"}
     assert data["text"] == BODY
     assert data["title"] == HEAD
     assert PAGE[slice(*data["title_span"])] == HEAD
@@ -121,7 +121,17 @@ def test_json_offsets_match_the_library_on_the_decoded_text(cli_run):
     page = "\ufeff" + PAGE  # a BOM inside the decoded text is dropped too
     code, out, _ = cli_run(["--json"], page.encode("utf-8"))
     assert code == 0
-    assert json.loads(out) == strip(PAGE).summary_dict()
+    assert json.loads(out) == {**strip(PAGE).summary_dict(), "language": "en"}
+
+
+def test_json_has_the_language_of_the_stop_words(cli_run):
+    # The page is English prose, so the detector picks "en"; --language forces another.
+    code, out, _ = cli_run(["--json"], PAGE.encode("utf-8"))
+    assert code == 0
+    assert json.loads(out)["language"] == "en"
+    code, out, _ = cli_run(["--json", "--language", "de"], PAGE.encode("utf-8"))
+    assert code == 0
+    assert json.loads(out)["language"] == "de"
 
 
 # --- --jsonl ------------------------------------------------------------------------------
@@ -318,6 +328,15 @@ def test_utf16_input_with_a_bom_is_read(cli_run):
     assert result["text"] == BODY
     for start, end in result["spans"]:  # offsets into the decoded text, mark excluded
         assert PAGE[start:end] in PARA
+
+
+@pytest.mark.parametrize("argv", [[], ["--json"], ["--errors", "replace"]])
+def test_utf16_input_without_a_bom_is_refused_in_one_line(cli_run, argv):
+    # Without the check this decoded as UTF-8 with a NUL after every letter: exit 0, garbage body.
+    code, out, err = cli_run(argv, PAGE.encode("utf-16-le"))
+    assert (code, out) == (1, "")
+    assert err.startswith("boilerstrip: standard input looks like UTF-16-LE without a byte-order mark")
+    assert err.count("\n") == 1 and "iconv" in err
 
 
 def test_errors_replace_reads_bad_bytes_and_offsets_follow_the_decoded_text(cli_run):

@@ -144,7 +144,7 @@ def mixed_batch(n: int = 300) -> bytes:
 
 MODES = {
     "plain": ([], lambda out: out == (BODY + "\n").encode("utf-8")),
-    "json": (["--json"], lambda out: json.loads(out) == strip(PAGE).summary_dict()),
+    "json": (["--json"], lambda out: json.loads(out) == {**strip(PAGE).summary_dict(), "language": "en"}),
     "jsonl": (
         ["--jsonl"],
         lambda out: [json.loads(line)["text"] for line in out.splitlines()] == [BODY, "", BODY],

@@ -281,12 +281,14 @@ def test_cli_on_arbitrary_bytes(argv, data):
         return
     text = expected_text(data, errors)
     if text is None:
-        assert errors == "strict"
+        # Only bad bytes are replaced; unmarked UTF-16/32 is refused with either policy.
+        assert errors == "strict" or "without a byte-order mark" in err, err
         assert code == 1 and out == "" and err.count("\n") == 1, (code, out, err)
         return
     assert code == 0 and err == "", err
     if "--json" in argv:
-        assert json.loads(out) == strip(text).summary_dict()
+        result = strip(text)
+        assert json.loads(out) == {**result.summary_dict(), "language": result.language}
     elif "--explain" not in argv:
         body = strip(text).text
         assert out == (body + "\n" if body else "")
@@ -294,7 +296,8 @@ def test_cli_on_arbitrary_bytes(argv, data):
 
 # --- Generated JSONL streams --------------------------------------------------------------------
 
-_ids = st.one_of(st.integers(-(2**63), 2**63), st.text(max_size=8), st.none(), st.floats(allow_nan=False))
+# No infinities: json.dumps writes them as Infinity, which is not JSON (such a line is an error record).
+_ids = st.one_of(st.integers(-(2**63), 2**63), st.text(max_size=8), st.none(), st.floats(allow_nan=False, allow_infinity=False))
 
 
 @st.composite

@@ -160,3 +160,112 @@ def test_categories():
     assert C.ALL[:2] == (C.BODY, C.TITLE)
     assert C.REMOVED == frozenset(C.ALL) - {C.BODY, C.TITLE}
     assert set(C.DESCRIPTIONS) == set(C.ALL)
+
+
+# --- Result.from_dict checks what it reads ---------------------------------------------------
+
+
+def _valid_dict():
+    """A hand-made result: "Bridge" (6 chars) at 6..12 is the title; one body block of 6 chars."""
+    return {
+        "version": 1,
+        "title": "Bridge",
+        "title_span": [6, 12],
+        "text": "xxxxxx",
+        "language": "en",
+        "separator": "\n",
+        "blocks": [
+            {"start": 0, "end": 4, "category": "navigation", "reasons": ["text:heading-like"], "first_label": "heading"},
+            {"start": 6, "end": 12, "category": "title", "reasons": ["title:chosen"], "first_label": "heading"},
+            {"start": 14, "end": 20, "category": "body", "reasons": ["text:prose"], "first_label": "prose"},
+        ],
+    }
+
+
+def test_from_dict_reads_the_hand_made_dict():
+    r = Result.from_dict(_valid_dict())
+    assert r.title_span == (6, 12) and r.spans == [(14, 20)] and len(r.blocks) == 3
+
+
+def _broken(change):
+    d = _valid_dict()
+    change(d)
+    return d
+
+
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        (lambda d: d.update(version=99), "version"),
+        (lambda d: d.update(version=True), "version"),
+        (lambda d: d.update(version="1"), "version"),
+        (lambda d: d.pop("version"), "version"),
+        (lambda d: d.pop("text"), "text"),
+        (lambda d: d.pop("blocks"), "blocks"),
+        (lambda d: d.pop("separator"), "separator"),
+        (lambda d: d.update(text=None), "text"),
+        (lambda d: d.update(title=7), "title"),
+        (lambda d: d.update(language=["en"]), "language"),
+        (lambda d: d.update(title_span=[6]), "title_span"),
+        (lambda d: d.update(title_span=[6, "12"]), "title_span[1]"),
+        (lambda d: d.update(title_span=[6.0, 12]), "title_span[0]"),
+        (lambda d: d.update(title_span=[6, 13]), "title_span"),  # 7 characters for a 6-character title
+        (lambda d: d.update(title_span=None), "title_span"),  # a title without a span
+        (lambda d: d.update(blocks="none"), "blocks"),
+        (lambda d: d["blocks"].append(3), "blocks[3]"),
+        (lambda d: d["blocks"][1].pop("end"), "blocks[1].end"),
+        (lambda d: d["blocks"][1].update(start="6"), "blocks[1].start"),
+        (lambda d: d["blocks"][1].update(start=False), "blocks[1].start"),
+        (lambda d: d["blocks"][0].update(start=-1), "blocks[0].start"),
+        (lambda d: d["blocks"][2].update(start=21), "blocks[2]"),  # ends before it starts
+        (lambda d: d["blocks"][2].update(category=None), "blocks[2].category"),
+        (lambda d: d["blocks"][2].update(reasons="text:prose"), "blocks[2].reasons"),
+        (lambda d: d["blocks"][2].update(reasons=["text:prose", 4]), "blocks[2].reasons[1]"),
+        (lambda d: d["blocks"][2].pop("first_label"), "blocks[2].first_label"),
+        (lambda d: d["blocks"][1].update(start=3), "blocks[1]"),  # overlaps block 0 (0..4)
+        (lambda d: d.update(text="xxxxx"), "text"),  # the one kept block has 6 characters
+    ],
+)
+def test_from_dict_names_the_bad_field(change, field):
+    with pytest.raises(boilerstrip.ResultFormatError) as info:
+        Result.from_dict(_broken(change))
+    message = str(info.value)
+    assert f" {field} " in message, message
+    assert isinstance(info.value, ValueError) and isinstance(info.value, BoilerstripError)
+    assert "\n" not in message
+
+
+def test_from_dict_of_something_else():
+    with pytest.raises(boilerstrip.ResultFormatError, match="must be an object"):
+        Result.from_dict(["not", "a", "dict"])
+    with pytest.raises(boilerstrip.ResultFormatError, match="start is missing"):
+        Block.from_dict({"end": 3, "category": "body", "reasons": [], "first_label": "prose"})
+
+
+def test_from_dict_body_length_counts_separators_and_kept_switches():
+    # Two kept blocks of 6 and 4 characters joined by "\n\n": 12 characters. The
+    # caption is kept by a switch (its last reason is keep:caption).
+    d = _valid_dict()
+    d["separator"] = "\n\n"
+    d["blocks"].append(
+        {"start": 22, "end": 26, "category": "caption", "reasons": ["shape:credit", "keep:caption"], "first_label": "caption"}
+    )
+    d["text"] = "x" * 12
+    assert Result.from_dict(d).spans == [(14, 20), (22, 26)]
+    d["text"] = "x" * 11
+    with pytest.raises(boilerstrip.ResultFormatError, match="make 12"):
+        Result.from_dict(d)
+
+
+def test_block_is_immutable_and_pickles():
+    import copy
+    import dataclasses
+    import pickle
+
+    b = Block(3, 9, C.SHARE, ("lexicon:share",), "share")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        b.category = C.BODY  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(b)) == b and copy.copy(b) == b
+    assert b != (3, 9, C.SHARE, ("lexicon:share",), "share")
+    assert hash(b) == hash(Block(3, 9, C.SHARE, ("lexicon:share",), "share"))
+    assert repr(b) == "Block(start=3, end=9, category='share', reasons=('lexicon:share',), first_label='share')"

@@ -6,7 +6,7 @@
 """
 
 from . import categories
-from .errors import BoilerstripError, InputError, OptionsError
+from .errors import BoilerstripError, InputError, OptionsError, ResultFormatError
 from .options import KEEPABLE, PRESETS, Options
 from .pipeline import strip
 from .result import Block, Result
@@ -20,6 +20,7 @@ __all__ = [
     "Options",
     "OptionsError",
     "Result",
+    "ResultFormatError",
     "categories",
     "strip",
 ]

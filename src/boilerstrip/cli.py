@@ -51,7 +51,7 @@ def _parser() -> _Parser:
     p.add_argument("file", nargs="?", help="input file (default: standard input); '-' is stdin")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout; a name ending in .gz or .zst is compressed")
     mode = p.add_mutually_exclusive_group()
-    mode.add_argument("--json", action="store_true", help="write one JSON object: title, title_span, text, spans, removed")
+    mode.add_argument("--json", action="store_true", help="write one JSON object: title, title_span, text, spans, removed, language")
     mode.add_argument("--jsonl", action="store_true", help="batch: each input line is a JSON object with a \"text\" field")
     mode.add_argument("--explain", action="store_true", help="show every block with its decision and reasons")
     p.add_argument(
@@ -91,6 +91,13 @@ def _parser() -> _Parser:
     batch.add_argument("--text-field", default=DEFAULT_TEXT_FIELD, metavar="NAME", help='the field holding the page text (default "text")')
     batch.add_argument("--report-dir", metavar="DIR", help="write a visual report per record and an index.html to DIR")
     batch.add_argument(
+        "--prefix",
+        default="",
+        metavar="PREFIX",
+        help="start the name of every field boilerstrip adds with PREFIX (e.g. bs_: bs_title, bs_spans, ...); "
+        "without it a record that already has an added field becomes an error record",
+    )
+    batch.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -108,6 +115,7 @@ def _check(args: argparse.Namespace) -> None:
             ("--text-field", args.text_field != DEFAULT_TEXT_FIELD),
             ("--report-dir", args.report_dir is not None),
             ("--progress", args.progress is not None),
+            ("--prefix", args.prefix != ""),
         ):
             if given:
                 raise _UsageError(f"{flag} works with --jsonl only")
@@ -202,7 +210,7 @@ def _write_one(
 ) -> int:
     """Write one page's output (body, ``--json`` or ``--explain``) and its ``--report``."""
     if args.json:
-        payload = dumps(summary()) + "\n"
+        payload = dumps({**summary(), "language": result.language}) + "\n"
     elif args.explain:
         from .explain import explain
 
@@ -233,7 +241,7 @@ def _run_jsonl(args: argparse.Namespace, options: Options) -> int:
         _require_html()
         if field == DEFAULT_TEXT_FIELD:
             field = "html"
-    settings = Settings(options, args.errors, field, args.report_dir, html=args.html)
+    settings = Settings(options, args.errors, field, args.report_dir, html=args.html, prefix=args.prefix)
     if args.report_dir is not None:
         try:
             os.makedirs(args.report_dir, exist_ok=True)

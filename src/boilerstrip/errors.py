@@ -11,3 +11,8 @@ class OptionsError(BoilerstripError, ValueError):
 
 class InputError(BoilerstripError, ValueError):
     """The input cannot be read (bad encoding, malformed record)."""
+
+
+class ResultFormatError(BoilerstripError, ValueError):
+    """A dictionary given to ``Result.from_dict`` is not a result this version wrote
+    (unknown format version, missing key, wrong type, offsets that cannot be right)."""

@@ -50,6 +50,15 @@ _CLOSERS = "\"'”’»“‘«)]›‹」』*_ "
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»“‘«)]?\s+[\"'“‘«„‚»(]?[A-ZÀ-ÖØ-ÞА-ЯЁ]")
 
 
+#: Blocks of at most this many words keep their words (``Features.norm_words``)
+#: between uses. Memory: a word is a string object of its own, about 50 bytes plus
+#: its characters, so keeping the words of every block costs some ten times the
+#: text; the rules that look at single words are for short lines (headings, bylines,
+#: share rows: at most 20 words), and a longer block's words are split again on the
+#: rare use (the phrase scan, once per block of up to 40 words).
+MAX_KEPT_WORDS = 20
+
+
 class Features:
     """Measurements of one block; all counts are of the block text only.
 
@@ -124,10 +133,14 @@ class Features:
 
     @property
     def norm_words(self) -> tuple[str, ...]:
-        """The words of ``norm``, split once for all the rules that look at them."""
-        if self._norm_words is None:
-            self._norm_words = tuple(self.norm.split())
-        return self._norm_words
+        """The words of ``norm``: split once for all the rules that look at them when
+        the block is short, split anew on every use when it is long (memory)."""
+        words = self._norm_words
+        if words is None:
+            words = tuple(self.norm.split())
+            if len(words) <= MAX_KEPT_WORDS:
+                self._norm_words = words
+        return words
 
     @property
     def letters(self) -> int:
@@ -273,8 +286,9 @@ def measure(text: str, stopwords: frozenset[str], tokens: list[str] | None = Non
         # targets went with visible_text), so it needs no second regex pass
         # (tests/test_speedups.py). No character casefolds to "_", so the text is
         # tested as given.
-        norm_words = tuple(tokens)
-        norm = " ".join(norm_words)
+        norm = " ".join(tokens)
+        if len(tokens) <= MAX_KEPT_WORDS:
+            norm_words = tuple(tokens)
     stop = len([t for t in tokens if t in stopwords]) if stopwords else 0
     stripped = text.rstrip(_CLOSERS)
     last = stripped[-1] if stripped else ""

@@ -45,6 +45,8 @@ class Settings:
     report_dir: Optional[str] = None
     #: Records hold HTML (``--html``): cleaned by the HTML front end.
     html: bool = False
+    #: Start of the name of every added field (``--prefix``).
+    prefix: str = ""
 
 
 @dataclass
@@ -163,8 +165,8 @@ def _clean(settings: Settings, record: dict[str, Any]) -> tuple[dict[str, Any], 
     if settings.html:
         from .html.records import clean_html_record_with_result
 
-        return clean_html_record_with_result(record, settings.options, field=settings.text_field)
-    return clean_record_with_result(record, settings.options, text_field=settings.text_field)
+        return clean_html_record_with_result(record, settings.options, field=settings.text_field, prefix=settings.prefix)
+    return clean_record_with_result(record, settings.options, text_field=settings.text_field, prefix=settings.prefix)
 
 
 def _encode(obj: dict[str, Any], number: int) -> bytes:

@@ -12,6 +12,10 @@ a block. Nothing is rewritten.
 from __future__ import annotations
 
 import re
+from array import array
+from typing import Sequence, Tuple
+
+from .spans import Spans
 
 # A block: from the first to the last non-space character of a line. ``\S`` and
 # ``str.strip()`` agree on white space (both use ``str.isspace``), and CR and LF are
@@ -21,13 +25,16 @@ import re
 _BLOCK = re.compile(r"\S(?:[^\r\n]*\S)?")
 
 
-def segment(text: str) -> list[tuple[int, int]]:
+def segment(text: str) -> Spans:
     """Return the trimmed spans of the non-blank lines of *text*.
 
-    >>> segment("  Title \\r\\n\\r\\nBody.\\n")
+    >>> list(segment("  Title \\r\\n\\r\\nBody.\\n"))
     [(2, 7), (12, 17)]
     """
-    return [match.span() for match in _BLOCK.finditer(text)]
+    flat = array("q")
+    for match in _BLOCK.finditer(text):
+        flat.extend(match.span())
+    return Spans.from_flat(flat)
 
 
 # --- Hard-wrapped text ------------------------------------------------------------
@@ -58,7 +65,7 @@ MAX_OVER_SHARE = 0.03
 _BLOCK_START = re.compile(r"[ \t]*(?:[#>|!\[]|[-*+•][ \t]|\d{1,3}[.)][ \t]|[=_-]{3})")
 
 
-def wrap_width(text: str, spans: list[tuple[int, int]]) -> int:
+def wrap_width(text: str, spans: Sequence[Tuple[int, int]]) -> int:
     """The column width *text* is hard-wrapped at, or 0 when it is not wrapped.
 
     Linear: the measured lines' lengths are counted in a histogram up to
@@ -111,7 +118,7 @@ MIN_PAIR_SHARE = 0.8
 MAX_PAIR_OVER_SHARE = 0.05
 
 
-def _greedy_wrap_width(text: str, spans: list[tuple[int, int]]) -> int:
+def _greedy_wrap_width(text: str, spans: Sequence[Tuple[int, int]]) -> int:
     votes = [0] * (MAX_WIDTH + 2)  # difference array over the widths
     lengths: list[int] = []  # of the first line of every pair that votes
     for (start, end), (next_start, next_end) in zip(spans, spans[1:]):
@@ -200,7 +207,7 @@ def _whole_link(text: str, start: int, end: int) -> bool:
     return target != -1 and text.endswith(")", start, end) and text.find("](", target + 2, end) == -1
 
 
-def join_wrapped_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def join_wrapped_lines(text: str, spans: Spans) -> Spans:
     """Join the lines of each wrapped paragraph into one block (see :func:`wrap_width`).
 
     A line that reaches into the band below the width is continued by the very
@@ -211,11 +218,11 @@ def join_wrapped_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
     width = wrap_width(text, spans)
     if not width:
         return spans
-    joined: list[tuple[int, int]] = []
+    joined = array("q")  # flat (start, end) pairs
     last_line = 0  # where the last line of the last block starts (its first non-space)
     for start, end in spans:
         if joined:
-            prev_start, prev_end = joined[-1]
+            prev_start, prev_end = joined[-2], joined[-1]
             one_break = _line_breaks(text, prev_end, start) == 1
             # A Markdown hard line break (two spaces before the line end, html2text's
             # <br>) ends the line on purpose, wherever it ends.
@@ -227,12 +234,13 @@ def join_wrapped_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
                 or (reaches_band and _quote_continues(text, last_line, start))
                 or (reaches_band and text.startswith("[", start) and not _whole_link(text, start, end))
             ):
-                joined[-1] = (prev_start, end)
+                joined[-1] = end
                 last_line = start
                 continue
-        joined.append((start, end))
+        joined.append(start)
+        joined.append(end)
         last_line = start
-    return joined
+    return Spans.from_flat(joined)
 
 
 # --- Sentences cut at inline elements ----------------------------------------------
@@ -254,27 +262,31 @@ _SPACED = ("after", "before")
 MAX_NODE_SPACES = 2
 
 
-def join_split_text_nodes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def join_split_text_nodes(text: str, spans: Spans) -> Spans:
     """Join the pieces of each sentence that a text-node-per-line scraper cut at its
     inline elements into one block; text without such cuts comes back unchanged."""
-    pairs = list(zip(spans, spans[1:]))
-    kinds = [_node_split(text, end, start) for (_, end), (start, _) in pairs]
+    following = spans[1:]
+    kinds = [_node_split(text, end, start) for (_, end), (start, _) in zip(spans, following)]
     if sum(1 for kind in kinds if kind in _SPACED) < MIN_NODE_SPLITS:
         return spans
-    kinds = [kind or _numbered_entry(text, end, start, stop) for kind, ((_, end), (start, stop)) in zip(kinds, pairs)]
-    joined = [spans[0]]
-    for kind, next_kind, (start, stop) in zip(kinds, [*kinds[1:], ""], spans[1:]):
-        if not kind and _sentence_goes_on(text, joined[-1][0], joined[-1][1], start, stop):
+    kinds = [
+        kind or _numbered_entry(text, end, start, stop)
+        for kind, (_, end), (start, stop) in zip(kinds, spans, following)
+    ]
+    joined = array("q", spans[0])  # flat (start, end) pairs
+    for kind, next_kind, (start, stop) in zip(kinds, [*kinds[1:], ""], following):
+        if not kind and _sentence_goes_on(text, joined[-2], joined[-1], start, stop):
             kind = "lower"
         if kind and not (
             kind in _SPACED
             and not (kind == "before" and next_kind in _INLINE_AFTER)
-            and _paragraph_break(text, joined[-1][1], start)
+            and _paragraph_break(text, joined[-1], start)
         ):
-            joined[-1] = (joined[-1][0], stop)
+            joined[-1] = stop
         else:
-            joined.append((start, stop))
-    return joined
+            joined.append(start)
+            joined.append(stop)
+    return Spans.from_flat(joined)
 
 
 def _node_split(text: str, end: int, start: int) -> str:

@@ -21,15 +21,16 @@ def strip_html_bytes(data: bytes, options: Optional[Options] = None) -> HtmlResu
 
 
 def clean_html_record(
-    record: Mapping[str, Any], options: Optional[Options] = None, *, field: str = DEFAULT_HTML_FIELD
+    record: Mapping[str, Any], options: Optional[Options] = None, *, field: str = DEFAULT_HTML_FIELD, prefix: str = ""
 ) -> dict[str, Any]:
     """Strip ``record[field]`` (HTML); the output record keeps the record's fields
-    (the HTML field removed) and adds the text-mode keys plus ``sources``."""
-    return clean_html_record_with_result(record, options, field=field)[0]
+    (the HTML field removed) and adds the text-mode keys plus ``sources``, each
+    named ``prefix + key`` (a record that has one already is an error record)."""
+    return clean_html_record_with_result(record, options, field=field, prefix=prefix)[0]
 
 
 def clean_html_record_with_result(
-    record: Mapping[str, Any], options: Optional[Options] = None, *, field: str = DEFAULT_HTML_FIELD
+    record: Mapping[str, Any], options: Optional[Options] = None, *, field: str = DEFAULT_HTML_FIELD, prefix: str = ""
 ) -> tuple[dict[str, Any], Optional[HtmlResult]]:
     """:func:`clean_html_record`, also returning the :class:`HtmlResult` (None for an error record)."""
 
@@ -37,4 +38,4 @@ def clean_html_record_with_result(
         result = strip_html(html, options=options)
         return result, result.summary_dict()
 
-    return clean_field(record, field, clean, ADDED_KEYS, replace_field=False)
+    return clean_field(record, field, clean, ADDED_KEYS, replace_field=False, prefix=prefix)
