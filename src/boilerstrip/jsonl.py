@@ -139,13 +139,16 @@ def run(
 def clean_chunk(settings: Settings, chunk: Chunk) -> list[Row]:
     """Clean one chunk of input lines: the unit of work of a worker."""
     first, lines = chunk
-    return [_clean_line(settings, number, raw) for number, raw in enumerate(lines, first)]
+    return [_clean_line(settings, first + i, lines, i) for i in range(len(lines))]
 
 
-def _clean_line(settings: Settings, number: int, raw: bytes) -> Row:
+def _clean_line(settings: Settings, number: int, lines: list[bytes], i: int) -> Row:
+    # Take the line out of its chunk, so that a huge line is not held while its record is cleaned.
+    raw, lines[i] = lines[i], b""
     if not raw.strip():
         return b"\n", None  # a blank line carries no record: pass it through
     record, error = parse_line(raw, number, settings.errors)
+    del raw
     result: Any = None
     output: dict[str, Any] = {}
     if record is not None:
@@ -156,7 +159,7 @@ def _clean_line(settings: Settings, number: int, raw: bytes) -> Row:
     if settings.report_dir is not None:
         entry = _report(settings, number, record, result, error)
     cleaned = result is not None
-    del result, record, raw  # a huge record's blocks are freed before its JSON is built
+    del result, record  # a huge record's blocks are freed before its JSON is built
     return _encode(output if cleaned else error, number), entry
 
 
@@ -174,7 +177,9 @@ def _encode(obj: dict[str, Any], number: int) -> bytes:
         text = dumps(obj)
     except (RecursionError, ValueError) as e:  # a record JSON cannot write back
         text = dumps({"error": f"cannot write the record as JSON: {type(e).__name__}", "line": number})
-    return (text + "\n").encode("utf-8")
+    data = text.encode("utf-8")
+    del text  # the JSON string (up to 4 bytes a character) is freed before the line is made
+    return data + b"\n"
 
 
 def _no_position() -> int:
