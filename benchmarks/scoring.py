@@ -27,7 +27,7 @@ import statistics
 from types import ModuleType
 from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
-from _common import run_scorer
+from _common import load_scorer, run_scorer
 
 #: The figures every report and floor uses, in table order.
 METRICS = ("precision", "recall", "f1")
@@ -66,6 +66,10 @@ class PageScores:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A module does not pickle: worker processes send the scorer's path, reloaded once per process.
+        return (_rebuild, (self.scorer.__file__, self.metric, self.ids, self.counts, self.exact))
+
     def figures(self, pages: Optional[Sequence[int]] = None) -> dict[str, float]:
         """precision, recall, f1, accuracy of the pages at ``pages`` (default: all), score.py's way."""
         idx = range(len(self.ids)) if pages is None else pages
@@ -86,6 +90,23 @@ class PageScores:
             counts=tuple(self.counts[i] for i in idx),
             exact=tuple(self.exact[i] for i in idx),
         )
+
+
+_LOADED: dict[str, ModuleType] = {}
+
+
+def load(score_py: pathlib.Path) -> ModuleType:
+    """``score.py`` loaded as a module, once per process and path."""
+    key = str(pathlib.Path(score_py).resolve())
+    if key not in _LOADED:
+        _LOADED[key] = load_scorer(pathlib.Path(key))
+    return _LOADED[key]
+
+
+def _rebuild(
+    score_py: str, metric: str, ids: tuple[str, ...], counts: tuple[tuple[float, ...], ...], exact: tuple[float, ...]
+) -> PageScores:
+    return PageScores(load(pathlib.Path(score_py)), metric, ids, counts, exact)
 
 
 def score_pages(
