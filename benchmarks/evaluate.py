@@ -20,6 +20,10 @@ with/without metric where it is segments), so the figures are the scorer's to th
 a bootstrap sigma over pages (``--resamples`` draws, seeded, as ``score.py --bootstrap``
 draws them); WCEB figures are also given per page type. Samples are scored per block
 against the hand labels: precision, recall and F1 of the kept body characters.
+
+``docs/s`` is the wall-clock speed of the extraction calls alone; ``cpu s`` the CPU time
+of the whole dataset job (reading, extraction, scoring, bootstrap), which stays
+comparable when other processes share the machine.
 """
 
 from __future__ import annotations
@@ -106,13 +110,16 @@ def _cell(fig: dict[str, Any], metric: str) -> str:
 
 
 def format_row(label: str, fig: dict[str, Any]) -> str:
-    """One table row: label, pages, P/R/F1 each with its sigma, docs/s when timed."""
+    """One table row: label, pages, P/R/F1 each with its sigma, docs/s and CPU seconds when timed."""
     speed = f"{fig['docs_per_s']:7.0f}" if fig.get("docs_per_s") else ""
+    cpu = f"{fig['cpu_seconds']:6.1f}" if "cpu_seconds" in fig else ""
     cells = " ".join(f"{_cell(fig, m):>15}" for m in scoring.METRICS)
-    return f"{label:<34} {fig['pages']:>5} {cells} {speed}"
+    return f"{label:<34} {fig['pages']:>5} {cells} {speed:>7} {cpu:>6}".rstrip()
 
 
-HEADER = f"{'dataset':<34} {'pages':>5} {'P ±sigma':>15} {'R ±sigma':>15} {'F1 ±sigma':>15} {'docs/s':>7}"
+HEADER = (
+    f"{'dataset':<34} {'pages':>5} {'P ±sigma':>15} {'R ±sigma':>15} {'F1 ±sigma':>15} {'docs/s':>7} {'cpu s':>6}"
+)
 
 
 def worst_pages(scores: scoring.PageScores, n: int) -> list[str]:

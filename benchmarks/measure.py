@@ -188,10 +188,16 @@ class Job:
 def do_job(job: Job) -> tuple[dict[str, Any], Run]:
     """Run, summarise and (with ``verify``) check one dataset against the ``score.py`` command line.
 
+    ``cpu_seconds`` in the summary is the job's CPU time without the verification.
+
     A verification mismatch is listed in the summary's ``verify`` entry (``[]`` = identical).
     """
+    cpu = time.process_time()
     result, preds = run(job.dataset, scoring.load(job.score_py), job.options, job.keep)
     summary = summarise(result, job.resamples, job.seed)
+    # CPU seconds of the whole job (read, strip, score, bootstrap): unlike the wall clock,
+    # it does not grow when other processes share the cores.
+    summary["cpu_seconds"] = time.process_time() - cpu
     if job.verify:
         subset = None
         if job.keep is not None:
