@@ -32,7 +32,7 @@ import argparse
 import json
 import pathlib
 import sys
-from typing import Any, Optional
+from typing import Any
 
 import measure
 import scoring
@@ -138,7 +138,7 @@ def worst_pages(scores: scoring.PageScores, n: int) -> list[str]:
 # --- command line ---------------------------------------------------------------------------
 
 
-def _names(value: Optional[str]) -> Optional[list[str]]:
+def _names(value: str | None) -> list[str] | None:
     return None if value is None else [v.strip() for v in value.split(",") if v.strip()]
 
 

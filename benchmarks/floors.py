@@ -35,7 +35,8 @@ import dataclasses
 import decimal
 import json
 import pathlib
-from typing import Any, Iterable, Mapping, Optional
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from sources import MODES, RENDERERS, SOURCE_NAMES, SOURCES
 
@@ -140,7 +141,7 @@ class Check:
 
     dataset: str
     figure: str
-    floor: Optional[float]
+    floor: float | None
     measured: float
 
     @property
@@ -193,7 +194,7 @@ class Change:
 
     dataset: str
     figure: str
-    old: Optional[float]
+    old: float | None
     new: float
 
 

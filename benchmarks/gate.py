@@ -44,7 +44,7 @@ from __future__ import annotations
 import argparse
 import pathlib
 import sys
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 import floors as fl
 import measure
@@ -164,7 +164,7 @@ def run_update(
     old: Floors,
     measured: dict[str, Measured],
     hashes: dict[str, str],
-    loso: Optional[dict[str, Measured]],
+    loso: dict[str, Measured] | None,
     allow_lower: bool,
 ) -> int:
     """Rewrite the floors file at the measured figures, unless that lowers a floor unasked."""
@@ -194,7 +194,7 @@ def run_update(
     return 0
 
 
-def _parse(argv: Optional[list[str]]) -> argparse.Namespace:
+def _parse(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--data", type=pathlib.Path, default=default_data_dir(), help="directory of the shared datasets")
     ap.add_argument("--floors", type=pathlib.Path, default=DEFAULT_FLOORS, help="the floors file")
@@ -216,7 +216,7 @@ def _parse(argv: Optional[list[str]]) -> argparse.Namespace:
     return args
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     """Run the gate; returns the exit code (see the module docstring)."""
     args = _parse(argv)
     try:

@@ -33,7 +33,8 @@ import importlib
 import json
 import pathlib
 import sys
-from typing import Any, Callable, Mapping, Optional, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any, Callable, Optional
 
 import scoring
 import sources
@@ -55,10 +56,10 @@ Records = Mapping[str, Mapping[str, Sequence[Mapping[str, Any]]]]
 
 def fit_nothing(records: Sequence[Mapping[str, Any]]) -> None:
     """The reference fit: learns nothing (boilerstrip's rules are fixed)."""
-    return None
+    return
 
 
-def predict_current(params: Any, raw_text: str) -> Optional[str]:
+def predict_current(params: Any, raw_text: str) -> str | None:
     """The reference predict step: boilerstrip as it is, parameters ignored."""
     return boilerstrip.strip(raw_text).text
 
@@ -80,7 +81,7 @@ def resolve(spec: str) -> Callable[..., Any]:
 
 
 def load_records(
-    data_dir: pathlib.Path, source_names: Optional[Sequence[str]], renderers: Sequence[str]
+    data_dir: pathlib.Path, source_names: Sequence[str] | None, renderers: Sequence[str]
 ) -> dict[str, dict[str, list[dict[str, Any]]]]:
     """Every record of the selected sources and renderers, tagged with ``source`` and ``renderer``."""
     out: dict[str, dict[str, list[dict[str, Any]]]] = {}
@@ -92,7 +93,7 @@ def load_records(
     return out
 
 
-def training_records(records: Records, held_out: Optional[str]) -> list[Mapping[str, Any]]:
+def training_records(records: Records, held_out: str | None) -> list[Mapping[str, Any]]:
     """The records of every source except ``held_out`` (all of them when None), in source order."""
     return [r for name, by_renderer in records.items() if name != held_out for recs in by_renderer.values() for r in recs]
 
@@ -102,10 +103,10 @@ class Outcome:
     """The per-page scores of one source in one renderer: held out (``loso``) and seen (``dev``)."""
 
     loso: scoring.PageScores
-    dev: Optional[scoring.PageScores]
+    dev: scoring.PageScores | None
 
 
-def _predict(params: Any, predict: Predict, recs: Sequence[Mapping[str, Any]]) -> dict[str, Optional[str]]:
+def _predict(params: Any, predict: Predict, recs: Sequence[Mapping[str, Any]]) -> dict[str, str | None]:
     return {r["id"]: predict(params, r["raw_text"]) for r in recs}
 
 
@@ -114,7 +115,7 @@ Predictions = dict[str, Optional[str]]
 
 def predictions(
     records: Records, fit: Fit, predict: Predict, dev: bool = True
-) -> dict[str, tuple[Predictions, Optional[Predictions]]]:
+) -> dict[str, tuple[Predictions, Predictions | None]]:
     """For each ``<source>.<renderer>``: the predictions fitted without that source, and (with
     ``dev``) those fitted on every source. Needs at least two sources."""
     if len(records) < 2:
@@ -166,7 +167,7 @@ def summarise(outcomes: Mapping[str, Outcome], resamples: int, seed: int = scori
 
 
 def measure_reference(
-    data_dir: pathlib.Path, source_names: Optional[Sequence[str]], resamples: int
+    data_dir: pathlib.Path, source_names: Sequence[str] | None, resamples: int
 ) -> dict[str, Measured]:
     """The LOSO figures of :data:`GATE_FIT` / :data:`GATE_PREDICT` on both renderers (for ``gate.py``)."""
     records = load_records(data_dir, source_names, sources.RENDERERS)
@@ -202,7 +203,7 @@ def format_table(summary: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--data", type=pathlib.Path, default=default_data_dir())
     ap.add_argument("--fit", default="loso:fit_nothing", help="module:function of the fit step")

@@ -22,7 +22,8 @@ import multiprocessing
 import pathlib
 import sys
 import time
-from typing import Any, Callable, Iterator, Mapping, Optional, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Callable, Optional
 
 import scoring
 from _common import ROOT, read_jsonl
@@ -73,10 +74,10 @@ class Run:
 
 
 def predict_text(
-    records: Sequence[Mapping[str, Any]], options: Optional[boilerstrip.Options] = None
-) -> tuple[dict[str, Optional[str]], float]:
+    records: Sequence[Mapping[str, Any]], options: boilerstrip.Options | None = None
+) -> tuple[dict[str, str | None], float]:
     """``strip(raw_text).text`` of every record, and the seconds the calls took."""
-    preds: dict[str, Optional[str]] = {}
+    preds: dict[str, str | None] = {}
     start = time.perf_counter()
     for r in records:
         preds[r["id"]] = boilerstrip.strip(r["raw_text"], options=options).text
@@ -84,12 +85,12 @@ def predict_text(
 
 
 def predict_html(
-    pages: Iterator[Mapping[str, Any]], keep: Callable[[str], bool], options: Optional[boilerstrip.Options] = None
-) -> tuple[dict[str, Optional[str]], float, int]:
+    pages: Iterator[Mapping[str, Any]], keep: Callable[[str], bool], options: boilerstrip.Options | None = None
+) -> tuple[dict[str, str | None], float, int]:
     """``strip_html(html).text`` of every page ``keep`` accepts; seconds in the calls; pages that raised."""
     from boilerstrip.html import strip_html
 
-    preds: dict[str, Optional[str]] = {}
+    preds: dict[str, str | None] = {}
     seconds = 0.0
     errors = 0
     boilerstrip.pipeline.clear_cache()
@@ -110,10 +111,10 @@ def predict_html(
 def run(
     dataset: Dataset,
     scorer: Any,
-    options: Optional[boilerstrip.Options] = None,
+    options: boilerstrip.Options | None = None,
     keep: IdFilter = None,
-    predict: Optional[Callable[[str], Optional[str]]] = None,
-) -> tuple[Run, dict[str, Optional[str]]]:
+    predict: Callable[[str], str | None] | None = None,
+) -> tuple[Run, dict[str, str | None]]:
     """Run boilerstrip (or ``predict``, on ``raw_text``) on one dataset and score each page.
 
     Returns the run and the predictions (id -> text), e.g. for a check against the
@@ -178,7 +179,7 @@ class Job:
 
     dataset: Dataset
     score_py: pathlib.Path
-    options: Optional[boilerstrip.Options]
+    options: boilerstrip.Options | None
     keep: IdFilter
     resamples: int
     seed: int

@@ -24,8 +24,9 @@ import math
 import pathlib
 import random
 import statistics
+from collections.abc import Iterable, Mapping, Sequence
 from types import ModuleType
-from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
+from typing import Any, Callable
 
 from _common import load_scorer, run_scorer
 
@@ -70,7 +71,7 @@ class PageScores:
         # A module does not pickle: worker processes send the scorer's path, reloaded once per process.
         return (_rebuild, (self.scorer.__file__, self.metric, self.ids, self.counts, self.exact))
 
-    def figures(self, pages: Optional[Sequence[int]] = None) -> dict[str, float]:
+    def figures(self, pages: Sequence[int] | None = None) -> dict[str, float]:
         """precision, recall, f1, accuracy of the pages at ``pages`` (default: all), score.py's way."""
         idx = range(len(self.ids)) if pages is None else pages
         counts = [self.counts[i] for i in idx]
@@ -110,7 +111,7 @@ def _rebuild(
 
 
 def score_pages(
-    scorer: ModuleType, records: Sequence[Mapping[str, Any]], preds: Mapping[str, Optional[str]]
+    scorer: ModuleType, records: Sequence[Mapping[str, Any]], preds: Mapping[str, str | None]
 ) -> PageScores:
     """Per-page counts of ``preds`` (id -> text or None) on ``records``.
 
@@ -210,8 +211,8 @@ def check_against_subprocess(
     scores: PageScores,
     score_py: pathlib.Path,
     gold_path: pathlib.Path,
-    preds: Mapping[str, Optional[str]],
-    gold_subset: Optional[Iterable[Mapping[str, Any]]] = None,
+    preds: Mapping[str, str | None],
+    gold_subset: Iterable[Mapping[str, Any]] | None = None,
 ) -> list[str]:
     """Run ``score.py GOLD PRED --json`` and list every figure that differs from ``scores.figures()``.
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import pathlib
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 #: The two renderings of the raw text, in table order.
 RENDERERS = ("html_text", "inscriptis")
@@ -83,7 +83,7 @@ def dataset(data_dir: pathlib.Path, source: Source, mode: str) -> Dataset:
     return Dataset(source, mode, source.file(data_dir, mode), source.file(data_dir, gold_mode))
 
 
-def select_sources(names: Optional[Iterable[str]] = None) -> tuple[Source, ...]:
+def select_sources(names: Iterable[str] | None = None) -> tuple[Source, ...]:
     """The sources named (all when ``names`` is None), in table order; ValueError on an unknown one."""
     if names is None:
         return SOURCES
@@ -96,7 +96,7 @@ def select_sources(names: Optional[Iterable[str]] = None) -> tuple[Source, ...]:
 
 def datasets(
     data_dir: pathlib.Path,
-    sources: Optional[Iterable[str]] = None,
+    sources: Iterable[str] | None = None,
     modes: Iterable[str] = RENDERERS,
 ) -> list[Dataset]:
     """Every dataset of the selected sources and modes, source-major, in table order."""

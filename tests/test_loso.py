@@ -105,7 +105,7 @@ def test_the_memorising_fit_scores_zero_held_out_and_perfect_on_dev_with_a_gap_o
     m = Memoriser()
     outcomes = loso.run(toy_records(), m.fit, m.predict, scoring.load(SCORE_PY), dev=True)
     summary = loso.summarise(outcomes, resamples=50)
-    for key, entry in summary.items():
+    for entry in summary.values():
         assert entry["pages"] == 2
         assert entry["loso"]["recall"] == 0.0 and entry["dev"]["f1"] == 1.0
         assert entry["gap"]["f1"]["diff"] == 1.0 and entry["gap"]["f1"]["sigma"] == 0.0
