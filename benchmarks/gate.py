@@ -1,308 +1,132 @@
 """Quality gate: fail when a benchmark figure drops below its pinned floor.
 
-    python benchmarks/gate.py                          # check samples + every dataset found
+    python benchmarks/gate.py                          # samples + every source x renderer (+ HTML)
+    python benchmarks/gate.py --jobs 2                 # datasets in 2 worker processes
+    python benchmarks/gate.py --sources aeb,wceb       # only these sources (their files must be pinned)
+    python benchmarks/gate.py --no-html                # text mode only, even with the html extra
     python benchmarks/gate.py --data DIR               # datasets from DIR (default: $BOILERSTRIP_BENCHMARKS,
                                                        # else ../shared/benchmarks)
     python benchmarks/gate.py --floors FILE            # floors from FILE (default: benchmarks/floors.json)
-    python benchmarks/gate.py --update                 # re-pin the floors at the current figures (raise only)
+    python benchmarks/gate.py --update                 # re-pin floors and file hashes (raise only)
     python benchmarks/gate.py --update --allow-lower   # also lower floors (needs a reason in CHANGELOG.md)
+    python benchmarks/gate.py --loso [--update]        # also the leave-one-source-out figures (loso.py)
 
-The figures are those of ``evaluate.py``, computed by its own functions: precision,
-recall and F1 of the kept body characters on ``samples/``, and of each shared dataset
-scored by that dataset's ``score.py``. Each figure has a floor in ``floors.json``, and
-each dataset the number of pages it had when the floors were pinned.
+The figures are ``evaluate.py``'s, computed by the same functions (:mod:`measure`):
+precision, recall and F1 of the kept body characters on ``samples/``, and of each source in
+each text renderer, and in HTML mode when the html extra is installed, scored page by page
+with the benchmark's ``score.py``. The floors, the file hashes and the rule are in
+``floors.json`` (format and rule: :mod:`floors`; floor = measured - max(sigma, 0.002),
+rounded down to 3 decimals, sigma from a seeded bootstrap over pages).
 
-Floor rule: floor = the measured value rounded DOWN to 3 decimals, minus 0.002
-(0.9296 -> 0.929 -> 0.927). boilerstrip and the scorers are deterministic, so an
-unchanged program measures exactly the pinned figures and passes every time; the
-0.002 tolerance only keeps a floor from sitting on the last digit of a figure.
+Before anything is measured, every dataset file the selected checks read, and
+``score.py``, must exist and have the SHA-256 pinned in ``floors.json``: a missing or
+changed file fails with a message naming it (exit 3), since figures on other data say
+nothing about the floors. When the benchmark directory does not exist at all, only the
+samples are checked (one ``skipped:`` line says so).
 
 A check fails when a figure is below its floor (equal passes), when a dataset has a
-different number of pages than was pinned (a changed dataset must be re-pinned on
-purpose, not silently compared), or when a measured dataset has no floor. Datasets
-that are not found are skipped with one line each; samples are always checked.
+different number of pages than was pinned, or when a measured dataset has no floor. LOSO
+floors (section ``loso``) are checked whenever any is pinned, or with ``--loso``.
 
-``--update`` rewrites the floors of every measured dataset by the rule above and keeps
-the entries of skipped datasets. Raising a floor is a normal part of a change; it
-refuses to lower one unless ``--allow-lower`` is given, and then reminds you that the
-CHANGELOG needs a written reason.
+``--update`` rewrites the floors of every measured dataset by the rule and pins the hashes
+of the files they were measured on; entries of datasets not measured are kept. Raising a
+floor is a normal part of a change; it refuses to lower one unless ``--allow-lower`` is
+given, and then reminds you that the CHANGELOG needs a written reason.
 
-Exit codes: 0 every checked figure is at or above its floor (or the update was
-written); 1 a check failed (or the update refused to lower a floor); 2 a usage error
-or a malformed floors file (a one-line message on stderr).
+Exit codes: 0 every checked figure is at or above its floor (or the update was written);
+1 a check failed (or the update refused to lower a floor); 2 a usage error or a malformed
+floors file (a one-line message on stderr); 3 a dataset file or score.py is missing,
+changed or not pinned.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import decimal
-import json
 import pathlib
 import sys
 from collections.abc import Iterable
-from typing import Any
 
+import floors as fl
+import measure
+import scoring
+import sources
 from _common import ROOT, default_data_dir
-from evaluate import DATASETS, run_dataset, score_samples
-
-#: The metrics every dataset has a floor for, in table order.
-METRICS = ("precision", "recall", "f1")
-
-#: Name of the labelled-samples entry; the datasets are named as in evaluate.py's JSON.
-SAMPLES = "samples"
-#: HTML mode (``boilerstrip.html.strip_html`` on the page HTML), per dataset.
-HTML_DATASETS = {"aeb-dev.html": "aeb/aeb-dev", "trafilatura-eval-dev.html": "trafilatura-eval/trafilatura-eval-dev"}
-DATASET_NAMES = (SAMPLES,) + tuple(path.split("/")[-1] for path in DATASETS) + tuple(HTML_DATASETS)
+from evaluate import score_samples
+from floors import Check, Figures, Floors, FloorsError, Measured
 
 DEFAULT_FLOORS = ROOT / "benchmarks" / "floors.json"
-
-#: Floor rule: round down to this many decimals ...
-FLOOR_DECIMALS = 3
-#: ... then subtract this tolerance.
-FLOOR_TOLERANCE = decimal.Decimal("0.002")
-
-FLOORS_COMMENT = (
-    "Quality floors checked by benchmarks/gate.py (CI fails when a figure drops below its floor). "
-    "Rule: floor = measured value rounded DOWN to 3 decimals, minus 0.002; 'pages' = pages scored, "
-    "which must match the dataset exactly. Raise floors with 'python benchmarks/gate.py --update'; "
-    "lowering one needs --allow-lower and a written reason in CHANGELOG.md."
-)
+SCORE_PY = "score.py"
 
 
-class FloorsError(ValueError):
-    """The floors file cannot be read or does not have the expected shape."""
+# --- the pinned files -----------------------------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True)
-class Figures:
-    """The pages scored and the three quality figures of one dataset (measured or floors)."""
-
-    pages: int
-    precision: float
-    recall: float
-    f1: float
-
-    def metric(self, name: str) -> float:
-        """The value of one of :data:`METRICS`."""
-        return float(getattr(self, name))
+def needed_files(data_dir: pathlib.Path, selected: Iterable[sources.Dataset]) -> list[pathlib.Path]:
+    """``score.py`` and every file of the selected datasets, each once."""
+    out = {data_dir / SCORE_PY: None}
+    for d in selected:
+        for f in d.files:
+            out.setdefault(f)
+    return list(out)
 
 
-@dataclasses.dataclass(frozen=True)
-class Check:
-    """One line of the gate: a figure of one dataset against its floor.
+def file_problems(
+    data_dir: pathlib.Path, files: Iterable[pathlib.Path], pinned: dict[str, str], updating: bool
+) -> tuple[list[str], dict[str, str]]:
+    """What is wrong with the files, and the hash of each one that exists (by relative name).
 
-    ``figure`` is ``"pages"`` (must be equal) or one of :data:`METRICS` (must be at
-    least the floor). ``floor`` is None when the dataset has no floor pinned.
+    Missing files are always a problem; a changed or unpinned hash is one unless ``updating``
+    (which is how a changed dataset is re-pinned on purpose).
     """
-
-    dataset: str
-    figure: str
-    floor: float | None
-    measured: float
-
-    @property
-    def ok(self) -> bool:
-        """True when the figure passes."""
-        if self.floor is None:
-            return False
-        if self.figure == "pages":
-            return self.measured == self.floor
-        return self.measured >= self.floor
-
-
-@dataclasses.dataclass(frozen=True)
-class Change:
-    """A pinned value that ``--update`` changes."""
-
-    dataset: str
-    figure: str
-    old: float | None
-    new: float
-
-
-# --- the floor rule -------------------------------------------------------------------------
-
-
-def floor_for(value: float) -> float:
-    """The floor pinned for a measured ``value``: rounded down to 3 decimals, minus 0.002.
-
-    Decimal arithmetic on the value's shortest repr, so 0.975 gives exactly 0.973.
-
-    >>> floor_for(0.9296047406294945)
-    0.927
-    """
-    rounded = decimal.Decimal(repr(value)).quantize(
-        decimal.Decimal(1).scaleb(-FLOOR_DECIMALS), rounding=decimal.ROUND_FLOOR
-    )
-    return float(max(rounded - FLOOR_TOLERANCE, decimal.Decimal(0)))
-
-
-def pin(measured: Figures) -> Figures:
-    """The floors for one dataset's measured figures (the page count is kept as is)."""
-    return Figures(measured.pages, *(floor_for(measured.metric(m)) for m in METRICS))
-
-
-# --- comparing ------------------------------------------------------------------------------
-
-
-def compare(floors: dict[str, Figures], measured: dict[str, Figures]) -> list[Check]:
-    """Every check for the measured datasets, in :data:`DATASET_NAMES` order."""
-    checks = []
-    for name in _ordered(measured):
-        floor = floors.get(name)
-        fig = measured[name]
-        checks.append(Check(name, "pages", None if floor is None else floor.pages, fig.pages))
-        for m in METRICS:
-            checks.append(Check(name, m, None if floor is None else floor.metric(m), fig.metric(m)))
-    return checks
-
-
-def _ordered(names: Iterable[str]) -> list[str]:
-    """Known dataset names first in their fixed order, then any others sorted."""
-    names = set(names)
-    return [n for n in DATASET_NAMES if n in names] + sorted(names - set(DATASET_NAMES))
-
-
-# --- updating -------------------------------------------------------------------------------
-
-
-def update_floors(
-    floors: dict[str, Figures], measured: dict[str, Figures]
-) -> tuple[dict[str, Figures], list[Change]]:
-    """New floors pinned at the measured figures, and every value that changes.
-
-    Datasets that were not measured keep their old entries. Whether a lowered floor
-    may be written is the caller's decision (see :func:`lowered`).
-    """
-    new = dict(floors)
-    changes = []
-    for name in _ordered(measured):
-        pinned = pin(measured[name])
-        old = floors.get(name)
-        for figure in ("pages",) + METRICS:
-            before = None if old is None else _value(old, figure)
-            after = _value(pinned, figure)
-            if before != after:
-                changes.append(Change(name, figure, before, after))
-        new[name] = pinned
-    return new, changes
-
-
-def lowered(changes: Iterable[Change]) -> list[Change]:
-    """The changes that lower an existing floor (page counts are not floors)."""
-    return [c for c in changes if c.figure != "pages" and c.old is not None and c.new < c.old]
-
-
-def _value(fig: Figures, figure: str) -> float:
-    return float(fig.pages) if figure == "pages" else fig.metric(figure)
-
-
-# --- the floors file ------------------------------------------------------------------------
-
-
-def parse_floors(data: Any) -> dict[str, Figures]:
-    """Floors from the decoded JSON of a floors file.
-
-    Keys starting with ``_`` are comments. Every other key must be a known dataset
-    name whose value is ``{"pages": int, "precision": x, "recall": x, "f1": x}`` with
-    each x a number in [0, 1]. Raises :class:`FloorsError` naming the first problem.
-    """
-    if not isinstance(data, dict):
-        raise FloorsError("expected a JSON object of datasets")
-    floors = {}
-    for name, entry in data.items():
-        if name.startswith("_"):
-            continue
-        if name not in DATASET_NAMES:
-            raise FloorsError(f"unknown dataset {name!r} (known: {', '.join(DATASET_NAMES)})")
-        floors[name] = _parse_entry(name, entry)
-    return floors
-
-
-def _parse_entry(name: str, entry: Any) -> Figures:
-    expected = {"pages", *METRICS}
-    if not isinstance(entry, dict):
-        raise FloorsError(f"{name!r} is not an object")
-    if set(entry) != expected:
-        problems = [f"missing {k!r}" for k in sorted(expected - set(entry))]
-        problems += [f"unexpected {k!r}" for k in sorted(set(entry) - expected)]
-        raise FloorsError(f"{name!r} must have exactly pages, precision, recall, f1 ({', '.join(problems)})")
-    pages = entry["pages"]
-    if not isinstance(pages, int) or isinstance(pages, bool) or pages < 0:
-        raise FloorsError(f"{name!r}: pages must be a non-negative integer, not {pages!r}")
-    for m in METRICS:
-        v = entry[m]
-        if not isinstance(v, (int, float)) or isinstance(v, bool) or not 0.0 <= v <= 1.0:
-            raise FloorsError(f"{name!r}: {m} must be a number between 0 and 1, not {v!r}")
-    return Figures(pages, *(float(entry[m]) for m in METRICS))
-
-
-def load_floors(path: pathlib.Path) -> dict[str, Figures]:
-    """The floors in ``path``; :class:`FloorsError` when it is unreadable or malformed."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        reason = getattr(e, "strerror", None) or e
-        raise FloorsError(f"cannot read floors file {path}: {reason}") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise FloorsError(f"malformed floors file {path}: not JSON ({e})") from None
-    try:
-        return parse_floors(data)
-    except FloorsError as e:
-        raise FloorsError(f"malformed floors file {path}: {e}") from None
-
-
-def dump_floors(floors: dict[str, Figures]) -> str:
-    """The text of a floors file: the rule as ``_comment``, then the datasets in order."""
-    data: dict[str, Any] = {"_comment": FLOORS_COMMENT}
-    for name in _ordered(floors):
-        data[name] = dataclasses.asdict(floors[name])
-    return json.dumps(data, indent=2) + "\n"
-
-
-# --- measuring (runs boilerstrip and the scorers) -------------------------------------------
-
-
-def measure(data_dir: pathlib.Path) -> tuple[dict[str, Figures], list[str]]:
-    """The figures of the samples and of every dataset found, and one line per skipped dataset."""
-    s = score_samples()
-    measured = {SAMPLES: Figures(s["pages"], s["precision"], s["recall"], s["f1"])}
-    skipped = []
-    score_py = data_dir / "score.py"
-    for path_name in DATASETS:
-        name = path_name.split("/")[-1]
-        path = data_dir / f"{path_name}.jsonl.gz"
+    problems, hashes = [], {}
+    for path in files:
+        name = sources.relative_name(data_dir, path)
+        want = pinned.get(name)
         if not path.exists():
-            skipped.append(f"skipped: {name} not found under {data_dir}")
-        elif not score_py.exists():
-            skipped.append(f"skipped: {name} (score.py not found under {data_dir})")
-        else:
-            fig = run_dataset(path, score_py, 0)
-            measured[name] = Figures(fig["docs"], fig["precision"], fig["recall"], fig["f1"])
-    for name, stem in HTML_DATASETS.items():
-        path = data_dir / f"{stem}.html.jsonl.gz"
-        if not path.exists() or not score_py.exists():
-            skipped.append(f"skipped: {name} not found under {data_dir}")
-        elif not _html_extra():
-            skipped.append(f"skipped: {name} (HTML mode needs the html extra: pip install '.[html]')")
-        else:
-            import html_eval
-
-            fig = html_eval.run_dataset(data_dir, stem, peer=False, worst=0)["boilerstrip"]
-            measured[name] = Figures(fig["docs"], fig["precision"], fig["recall"], fig["f1"])
-    return measured, skipped
+            pin = f" (pinned sha256 {want[:12]}...)" if want else ""
+            problems.append(f"{name} is missing under {data_dir}{pin}")
+            continue
+        hashes[name] = sources.sha256_file(path)
+        if updating:
+            continue
+        if want is None:
+            problems.append(f"{name} has no sha256 pinned in the floors file (pin it with --update)")
+        elif hashes[name] != want:
+            problems.append(f"{name} changed: sha256 {hashes[name][:12]}..., pinned {want[:12]}...")
+    return problems, hashes
 
 
-def _html_extra() -> bool:
+# --- measuring (runs boilerstrip and the scorer) --------------------------------------------
+
+
+def html_extra() -> bool:
+    """True when the HTML front end's dependencies (lxml, beautifulsoup4) import."""
     try:
         import bs4  # noqa: F401
         import lxml  # noqa: F401
     except ImportError:
         return False
     return True
+
+
+def measure_datasets(
+    selected: list[sources.Dataset], data_dir: pathlib.Path, jobs: int, resamples: int
+) -> dict[str, Measured]:
+    """Each selected dataset's figures (with sigma when ``resamples`` > 0)."""
+    todo = [
+        measure.Job(d, data_dir / SCORE_PY, None, None, resamples, scoring.SEED, False) for d in selected
+    ]
+    out = {}
+    for key, (summary, _) in measure.run_all(todo, jobs).items():
+        fig = Figures(summary["pages"], *(summary[m] for m in fl.METRICS))
+        out[key] = Measured(fig, summary.get("sigma", {}))
+    return out
+
+
+def measure_samples() -> Measured:
+    """The samples' figures (no sigma: the floor margin is the 0.002 minimum)."""
+    s = score_samples()
+    return Measured(Figures(s["pages"], s["precision"], s["recall"], s["f1"]))
 
 
 # --- output ---------------------------------------------------------------------------------
@@ -326,7 +150,7 @@ def format_table(checks: list[Check]) -> str:
     return "\n".join(lines)
 
 
-def _describe(change: Change) -> str:
+def _describe(change: fl.Change) -> str:
     digits = 0 if change.figure == "pages" else 3
     old = "none" if change.old is None else f"{change.old:.{digits}f}"
     return f"  {change.dataset} {change.figure}: {old} -> {change.new:.{digits}f}"
@@ -336,50 +160,118 @@ def _describe(change: Change) -> str:
 
 
 def run_update(
-    path: pathlib.Path, floors: dict[str, Figures], measured: dict[str, Figures], allow_lower: bool
+    path: pathlib.Path,
+    old: Floors,
+    measured: dict[str, Measured],
+    hashes: dict[str, str],
+    loso: dict[str, Measured] | None,
+    allow_lower: bool,
 ) -> int:
     """Rewrite the floors file at the measured figures, unless that lowers a floor unasked."""
-    new, changes = update_floors(floors, measured)
-    down = lowered(changes)
+    datasets, changes = fl.update_floors(old.datasets, measured)
+    loso_floors, loso_changes = (old.loso, []) if loso is None else fl.update_loso(old.loso, loso)
+    changes += loso_changes
+    down = fl.lowered(changes)
     if down and not allow_lower:
         print(f"gate: refusing to lower {len(down)} floor(s) without --allow-lower; {path} not written:")
         print("\n".join(_describe(c) for c in down))
         return 1
-    path.write_text(dump_floors(new), encoding="utf-8")
-    print(f"gate: wrote {path} ({len(changes)} value(s) changed)")
+    notes = dict(old.notes)
+    for name, m in measured.items():
+        notes[name] = {"measured": {k: m.figures.metric(k) for k in fl.METRICS}}
+        if m.sigma:
+            notes[name]["sigma"] = dict(m.sigma)
+    rehashed = sorted(k for k, v in hashes.items() if old.files.get(k) != v)
+    new = Floors(datasets, notes, {**old.files, **hashes}, loso_floors)
+    path.write_text(fl.dump_floors(new), encoding="utf-8")
+    print(f"gate: wrote {path} ({len(changes)} floor value(s) changed, {len(rehashed)} file hash(es) pinned anew)")
     if changes:
         print("\n".join(_describe(c) for c in changes))
+    for name in rehashed:
+        print(f"  {name}: sha256 {hashes[name][:12]}... (was {old.files[name][:12] + '...' if name in old.files else 'none'})")
     if down:
         print("gate: reminder: lowering a floor needs a written reason in CHANGELOG.md")
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the gate; returns the exit code (see the module docstring)."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument(
-        "--data", type=pathlib.Path, default=default_data_dir(), help="directory of the shared datasets"
-    )
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--data", type=pathlib.Path, default=default_data_dir(), help="directory of the shared datasets")
     ap.add_argument("--floors", type=pathlib.Path, default=DEFAULT_FLOORS, help="the floors file")
-    ap.add_argument("--update", action="store_true", help="re-pin the floors at the current figures")
+    ap.add_argument("--sources", help=f"comma-separated sources (default: all of {', '.join(sources.SOURCE_NAMES)})")
+    ap.add_argument("--no-html", action="store_true", help="skip HTML mode even when the html extra is installed")
+    ap.add_argument("--jobs", type=int, default=1, help="datasets run in this many processes")
+    ap.add_argument("--loso", action="store_true", help="also measure (and with --update pin) the LOSO figures")
+    ap.add_argument("--update", action="store_true", help="re-pin the floors and hashes at the current figures")
     ap.add_argument("--allow-lower", action="store_true", help="with --update: also lower floors")
+    ap.add_argument("--resamples", type=int, default=scoring.RESAMPLES, help="bootstrap resamples for --update")
     args = ap.parse_args(argv)
     if args.allow_lower and not args.update:
         ap.error("--allow-lower only makes sense with --update")
-
     try:
-        floors = {} if args.update and not args.floors.exists() else load_floors(args.floors)
+        args.source_names = None if args.sources is None else [s for s in args.sources.split(",") if s]
+        sources.select_sources(args.source_names)
+    except ValueError as e:
+        ap.error(str(e))
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the gate; returns the exit code (see the module docstring)."""
+    args = _parse(argv)
+    try:
+        old = Floors() if args.update and not args.floors.exists() else fl.load_floors(args.floors)
     except FloorsError as e:
         print(f"gate: {e}", file=sys.stderr)
         return 2
 
-    measured, skipped = measure(args.data)
-    checks = compare(floors, measured)
+    skipped: list[str] = []
+    selected: list[sources.Dataset] = []
+    if not args.data.is_dir():
+        skipped.append(f"skipped: benchmark directory {args.data} not found: checking the samples only")
+    else:
+        modes = list(sources.RENDERERS)
+        if args.no_html:
+            skipped.append("skipped: HTML mode (--no-html)")
+        elif html_extra():
+            modes.append(sources.HTML)
+        else:
+            skipped.append("skipped: HTML mode (needs the html extra: pip install '.[html]')")
+        selected = sources.datasets(args.data, args.source_names, modes)
+    run_loso = bool(selected) and (args.loso or bool(old.loso))
+    if run_loso and args.source_names is not None:
+        skipped.append("skipped: loso figures (held-out figures need every source; --sources was given)")
+        run_loso = False
+    reads = selected + (sources.datasets(args.data, None, sources.RENDERERS) if run_loso else [])
+    problems, hashes = file_problems(args.data, needed_files(args.data, reads), old.files, args.update) if reads else ([], {})
+    if problems:
+        for p in problems:
+            print(f"gate: DATA: {p}")
+        print(
+            f"gate: FAIL: {len(problems)} dataset file problem(s); figures on other data are not comparable "
+            "with the floors: restore the files, select sources with --sources, or re-pin on purpose with --update"
+        )
+        return 3
+
+    measured = {fl.SAMPLES: measure_samples()}
+    measured.update(measure_datasets(selected, args.data, args.jobs, args.resamples if args.update else 0))
+    loso_measured = None
+    if run_loso:
+        import loso
+
+        loso_measured = loso.measure_reference(args.data, None, args.resamples if args.update else 0)
+    checks = fl.compare(old.datasets, {k: m.figures for k, m in measured.items()})
+    if loso_measured is not None:
+        checks += fl.compare_loso(old.loso, {k: m.figures for k, m in loso_measured.items()})
+    elif old.loso and not selected:
+        skipped.append("skipped: loso floors (no benchmark directory)")
     print(format_table(checks))
     for line in skipped:
         print(line)
     if args.update:
-        return run_update(args.floors, floors, measured, args.allow_lower)
+        return run_update(
+            args.floors, old, measured, hashes, loso_measured if args.loso else None, args.allow_lower
+        )
 
     failed = [c for c in checks if not c.ok]
     if failed:
