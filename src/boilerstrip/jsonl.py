@@ -45,6 +45,8 @@ class Settings:
     report_dir: Optional[str] = None
     #: Records hold HTML (``--html``): cleaned by the HTML front end.
     html: bool = False
+    #: ``--output-field``: the body goes to this field (None: the usual place).
+    output_field: Optional[str] = None
 
 
 @dataclass
@@ -157,8 +159,16 @@ def _clean(settings: Settings, record: dict[str, Any]) -> tuple[dict[str, Any], 
     if settings.html:
         from .html.records import clean_html_record_with_result
 
-        return clean_html_record_with_result(record, settings.options, field=settings.text_field)
-    return clean_record_with_result(record, settings.options, text_field=settings.text_field)
+        output, result = clean_html_record_with_result(record, settings.options, field=settings.text_field)
+        body_key = "text"
+    else:
+        output, result = clean_record_with_result(record, settings.options, text_field=settings.text_field)
+        body_key = settings.text_field
+    if settings.output_field is not None and result is not None:
+        from .output_fields import move_body
+
+        output = move_body(output, record, body_key, settings.output_field, settings.text_field)
+    return output, result
 
 
 def _encode(obj: dict[str, Any], number: int) -> bytes:
