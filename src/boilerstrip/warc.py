@@ -47,7 +47,7 @@ _GZIP_MEMBER = b"\x1f\x8b\x08"
 _HTML_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
-class MissingWarcExtra(BoilerstripError, ImportError):
+class MissingWarcExtra(InputError, ImportError):
     """WARC input needs FastWARC (the ``warc`` extra)."""
 
 
@@ -93,7 +93,8 @@ def read_pages(raw: IO[bytes], skipped: Counter[str]) -> Iterator[Page]:
     """Every page of the crawl file *raw* (opened in binary, not decompressed), in order.
 
     Records that are not pages are counted in *skipped* by reason. A record the
-    reader cannot parse counts as :data:`CORRUPT`; reading resumes at the next
+    reader cannot parse counts as :data:`CORRUPT` (once for a run of damaged records
+    with no good one between them); reading resumes at the next
     record start (a ``WARC/1.`` line or a gzip member) after it, which needs a
     seekable *raw*; on a pipe the rest of the input is skipped instead.
     """
@@ -101,11 +102,12 @@ def read_pages(raw: IO[bytes], skipped: Counter[str]) -> Iterator[Page]:
     if not raw.seekable():
         raw = _Counted(raw)  # FastWARC asks a stream for its position
     resume = raw.tell()
+    fresh = True  # False while the reader fails again before a good record: the same damage
     while True:
         last = None
         try:
             for record in warc.ArchiveIterator(raw, parse_http=False):
-                last = record.stream_pos
+                last, fresh = record.stream_pos, True
                 page = page_of(record)
                 if isinstance(page, str):
                     skipped[page] += 1
@@ -113,7 +115,8 @@ def read_pages(raw: IO[bytes], skipped: Counter[str]) -> Iterator[Page]:
                     yield page
             return
         except OSError:  # FastWARC's word for a record it cannot parse
-            skipped[CORRUPT] += 1
+            skipped[CORRUPT] += fresh
+            fresh = False
             if not raw.seekable():
                 skipped["rest of a pipe after a corrupt record (cannot seek to the next)"] += 1
                 return
