@@ -13,16 +13,23 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import SRC
-from warc_samples import BREAD_TEXT, HARBOUR_HTML, HARBOUR_TEXT, conversion, gzip_each, response, warcinfo
+from warc_samples import (
+    BREAD_TEXT,
+    HARBOUR_HTML,
+    HARBOUR_TEXT,
+    conversion,
+    gzip_each,
+    response,
+    warcinfo,
+)
 
 REASON = "datatrove is not installed (pip install 'boilerstrip[datatrove]')"
 pytest.importorskip("datatrove", reason=REASON)
 for _module in ("warcio", "cchardet", "magic", "fastwarc"):  # the WARC reader's, and the CLI's
     pytest.importorskip(_module, reason=f"{_module} is not installed ({REASON})")
 
-from boilerstrip.engines.datatrove import Boilerstrip  # noqa: E402
+from boilerstrip.engines.datatrove import Boilerstrip
 
 pytest.importorskip("lxml", reason="the html extra is not installed")
 

@@ -6,11 +6,11 @@ import gzip
 import json
 
 import pytest
+from cli_harness import run_bytes
+from warc_samples import BREAD_TEXT, HARBOUR_TEXT, wet_file
 
 from boilerstrip import strip
 from boilerstrip.files import output_name
-from cli_harness import run_bytes
-from warc_samples import BREAD_TEXT, HARBOUR_TEXT, wet_file
 
 
 def tree(root):

@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from cli_harness import run_bytes
+from warc_samples import HARBOUR_HTML, HARBOUR_TEXT
 
 from boilerstrip import Options, strip
 from boilerstrip.markdown_out import render_markdown
-from cli_harness import run_bytes
-from warc_samples import HARBOUR_HTML, HARBOUR_TEXT
 
 TOUR = (
     "Tour dates\n\n"

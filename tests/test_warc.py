@@ -14,8 +14,6 @@ import sys
 import zlib
 
 import pytest
-
-from boilerstrip import strip
 from cli_harness import run_bytes
 from conftest import SRC
 from warc_samples import (
@@ -30,6 +28,8 @@ from warc_samples import (
     warcinfo,
     wet_file,
 )
+
+from boilerstrip import strip
 
 pytest.importorskip("fastwarc", reason="FastWARC is not installed (pip install 'boilerstrip[warc]')")
 

@@ -15,7 +15,6 @@ import importlib.util
 import os
 import sys
 import zlib
-from collections import Counter
 from typing import IO, Callable, Iterator, Optional
 
 from .errors import BoilerstripError
@@ -80,7 +79,7 @@ def check(args: argparse.Namespace) -> None:
     """Normalise ``--language`` and reject option combinations that do not work."""
     if args.language is not None:
         args.language = args.language.strip().lower()
-    _recognise_warc(args, _named(args))
+    _recognise_warc(args, list(_named(args)))
     mode = _mode(args)
     plain = mode in ("text", "markdown")
     _refuse(args.warc and (args.json or args.explain or args.jsonl), "--warc writes JSON lines: drop --json, --jsonl or --explain")
@@ -109,7 +108,7 @@ def takes_over(args: argparse.Namespace) -> bool:
     return bool(args.warc or args.more_files or args.input_dir is not None or args.output_dir is not None)
 
 
-def _recognise_warc(args: argparse.Namespace, inputs: list[str]) -> None:
+def _recognise_warc(args: argparse.Namespace, inputs: list[Optional[str]]) -> None:
     """Set ``args.warc`` when every named input (stdin when none) starts with a WARC record
     and no other input mode was asked for; refuse --json and --explain on such input."""
     if args.warc or args.jsonl or args.html or args.input_dir is not None:

@@ -156,6 +156,7 @@ def _clean_line(settings: Settings, number: int, raw: bytes) -> Row:
 
 def _clean(settings: Settings, record: dict[str, Any]) -> tuple[dict[str, Any], Any]:
     """The output record and the full result (None for an error record)."""
+    result: Any
     if settings.html:
         from .html.records import clean_html_record_with_result
 

@@ -22,7 +22,7 @@ import codecs
 import io
 from collections import Counter
 from dataclasses import dataclass
-from typing import IO, Any, Iterator, Optional, Union
+from typing import IO, Any, Iterator, Optional, Union, cast
 
 from .batch import dumps
 from .decoding import decode
@@ -100,7 +100,7 @@ def read_pages(raw: IO[bytes], skipped: Counter[str]) -> Iterator[Page]:
     """
     warc = require_fastwarc()
     if not raw.seekable():
-        raw = _Counted(raw)  # FastWARC asks a stream for its position
+        raw = cast(IO[bytes], _Counted(raw))  # FastWARC asks a stream for its position
     resume = raw.tell()
     fresh = True  # False while the reader fails again before a good record: the same damage
     while True:

@@ -111,7 +111,7 @@ def _brotli(payload: bytes) -> bytes:
 def _unchunk(data: bytes) -> bytes:
     """The body of a ``chunked`` message. Payloads that are not chunked after all
     (crawlers often store them decoded but keep the header) are returned as they are."""
-    parts = []
+    parts: list[bytes] = []
     at = 0
     while True:
         line_end = data.find(b"\n", at)

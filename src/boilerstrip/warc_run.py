@@ -13,7 +13,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
-from typing import IO, Any, Iterable, Iterator, Optional
+from typing import IO, Iterable, Iterator, Optional
 
 from .jsonl import Progress, _interrupt_between_writes
 from .options import Options

@@ -26,8 +26,8 @@ from . import require
 
 require("datatrove", "datatrove")
 
-from datatrove.pipeline.extractors.base import BaseExtractor  # type: ignore[import-not-found, import-untyped, unused-ignore]  # noqa: E402
-from datatrove.utils.typeshelper import StatHints  # type: ignore[import-not-found, import-untyped, unused-ignore]  # noqa: E402
+from datatrove.pipeline.extractors.base import BaseExtractor  # type: ignore[import-not-found, import-untyped, unused-ignore]
+from datatrove.utils.typeshelper import StatHints  # type: ignore[import-not-found, import-untyped, unused-ignore]
 
 __all__ = ["Boilerstrip", "METADATA_KEYS"]
 
