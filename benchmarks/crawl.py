@@ -80,9 +80,19 @@ def build(data: pathlib.Path, size: int, wet: pathlib.Path, jsonl: pathlib.Path,
 
 def measure(args: list[str], out: pathlib.Path) -> dict[str, Any]:
     """Run boilerstrip once in a fresh helper (for an unshared ru_maxrss)."""
+    return finish(start(args, out))
+
+
+def start(args: list[str], out: pathlib.Path) -> subprocess.Popen[str]:
     helper = [sys.executable, __file__, "--measure", str(out), "--", *args]
-    result = subprocess.run(helper, check=True, capture_output=True, text=True)
-    return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    return subprocess.Popen(helper, stdout=subprocess.PIPE, text=True)
+
+
+def finish(process: subprocess.Popen[str]) -> dict[str, Any]:
+    stdout, _ = process.communicate()
+    if process.returncode:
+        raise SystemExit(f"a measured run failed with exit code {process.returncode}")
+    return json.loads(stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
 def _child(out: str, args: list[str]) -> None:
@@ -91,8 +101,9 @@ def _child(out: str, args: list[str]) -> None:
     with open(out, "wb") as f:
         subprocess.run([sys.executable, "-m", "boilerstrip", *args], check=True, stdout=f, env=env)
     seconds = time.perf_counter() - start
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"seconds": seconds, "peak_rss_mb": rss / 1024}))
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime  # less sensitive than wall time to other load on the machine
+    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "peak_rss_mb": usage.ru_maxrss / 1024}))
 
 
 def time_readers(path: pathlib.Path) -> dict[str, float]:
@@ -123,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--size-mb", type=float, default=1024.0)
     p.add_argument("--jobs", type=int, default=1)
+    p.add_argument("--together", action="store_true", help="run the two measured runs at the same time (on a busy machine; compare CPU seconds)")
     p.add_argument("--readers", action="store_true", help="also time FastWARC and warcio on the file (plain and gzip)")
     p.add_argument("--tmp", default=tempfile.gettempdir())
     p.add_argument("--data", type=pathlib.Path, default=default_data_dir())
@@ -139,10 +151,16 @@ def main(argv: list[str] | None = None) -> int:
         records = build(a.data, int(a.size_mb * (1 << 20)), wet, jsonl, gz)
         report: dict[str, Any] = {"records": records, "wet_mb": wet.stat().st_size / (1 << 20)}
         jobs = ["--jobs", str(a.jobs)]
-        report["jsonl"] = measure(["--jsonl", *jobs, str(jsonl)], work / "out-jsonl.jsonl")
-        report["wet"] = measure(["--warc", *jobs, str(wet)], work / "out-wet.jsonl")
-        for key in ("jsonl", "wet"):
+        runs = {"jsonl": ["--jsonl", *jobs, str(jsonl)], "wet": ["--warc", *jobs, str(wet)]}
+        if a.together:
+            started = {key: start(args, work / f"out-{key}.jsonl") for key, args in runs.items()}
+            report.update({key: finish(process) for key, process in started.items()})
+        else:
+            report.update({key: measure(args, work / f"out-{key}.jsonl") for key, args in runs.items()})
+        for key in runs:
             report[key]["records_per_s"] = records / report[key]["seconds"]
+            report[key]["records_per_cpu_s"] = records / report[key]["cpu_seconds"]
+        report["wet_vs_jsonl_cpu"] = report["jsonl"]["cpu_seconds"] / report["wet"]["cpu_seconds"]
         same = all(x == y for x, y in zip(bodies(work / "out-jsonl.jsonl"), bodies(work / "out-wet.jsonl")))
         report["same_bodies"] = same
         if a.readers:
