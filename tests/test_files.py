@@ -127,3 +127,18 @@ def test_output_name():
     assert output_name("c", ".txt") == "c.txt"
     assert output_name("report.final.txt", ".json") == "report.final.json"
     assert output_name(".txt", ".md") == ".txt.md"
+
+
+def test_the_command_line_loads_no_crawl_library_until_asked():
+    import os
+    import subprocess
+    import sys
+
+    from conftest import SRC
+
+    code = (
+        "import sys, boilerstrip, boilerstrip.cli, boilerstrip.warc, boilerstrip.warc_run, boilerstrip.files\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'fastwarc', 'warcio', 'datatrove'}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, env=dict(os.environ, PYTHONPATH=str(SRC)), timeout=60)
+    assert (done.returncode, done.stderr, done.stdout) == (0, b"", b"[]\n")

@@ -237,7 +237,8 @@ def _sources(paths: list[str], bad: list[str]) -> Iterator[IO[bytes]]:
 def is_warc_file(path: Optional[str]) -> bool:
     """True if the regular file (or standard input) *path* starts with a WARC record."""
     if path in (None, "-"):
-        return looks_like_warc_head(_peek(sys.stdin.buffer))
+        stdin = getattr(sys.stdin, "buffer", None)  # None when the process has no stdin
+        return stdin is not None and looks_like_warc_head(_peek(stdin))
     assert path is not None
     if not os.path.isfile(path):
         return False
