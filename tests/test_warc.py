@@ -107,6 +107,14 @@ def test_a_file_cut_inside_its_last_record_skips_that_record(tmp_path, monkeypat
     assert "truncated (ends before its Content-Length): 1" in err
 
 
+def test_an_html_response_cut_off_is_skipped_as_truncated(tmp_path, monkeypatch):
+    cut = response("https://example.org/cut.html", HARBOUR_HTML.encode("utf-8"), "text/html", 2)[:-60]
+    code, out, err = run_file(tmp_path, conversion(HARBOUR_URL, HARBOUR_TEXT, 1) + cut, "--warc", "--stats", monkeypatch=monkeypatch)
+    assert code == 0
+    assert [r["url"] for r in lines(out)] == [HARBOUR_URL]
+    assert err == "boilerstrip: 1 records written, 1 skipped (truncated (ends before its Content-Length): 1)\n"
+
+
 @pytest.mark.parametrize(
     "middle",
     [

@@ -41,6 +41,10 @@ HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 PROVENANCE_KEYS = ("id", "url", "date", "content_type")
 #: Skip reason of a record the reader could not parse.
 CORRUPT = "corrupt record"
+#: Skip reason of a record that ends before its Content-Length (a cut-off file).
+TRUNCATED = "truncated (ends before its Content-Length)"
+#: Bytes of a response record read before its HTTP headers say whether it is HTML.
+HEAD_BYTES = 1 << 16
 #: Bytes scanned at a time when looking for the next record after a corrupt one.
 _SCAN = 1 << 16
 _GZIP_MEMBER = b"\x1f\x8b\x08"
@@ -175,9 +179,8 @@ def page_of(record: Any) -> Union[Page, str]:
         return f"{kind} record"
     if record.headers.get("WARC-Truncated"):
         return f"truncated ({record.headers.get('WARC-Truncated')})"
-    block = record.reader.read()
-    if len(block) < record.content_length:
-        return "truncated (ends before its Content-Length)"
+    # A response's HTTP headers decide whether the rest (a video, say) is worth reading.
+    block = record.reader.read(HEAD_BYTES) if kind == "response" else record.reader.read()
     content_type = record.headers.get("Content-Type")
     page_charset = None
     if kind == "response":
@@ -186,10 +189,15 @@ def page_of(record: Any) -> Union[Page, str]:
             content_type = http.get("content-type") or record.headers.get("WARC-Identified-Payload-Type")
             if media_type(content_type) not in HTML_TYPES and not (content_type is None and _looks_like_html(payload)):
                 return f"not HTML ({media_type(content_type) or 'no content type'})"
-            block = decoded_payload(http, payload)
+            rest = record.reader.read()
+            if len(block) + len(rest) < record.content_length:
+                return TRUNCATED
+            block = decoded_payload(http, payload + rest)
         except PayloadError as e:
             return str(e)
         page_charset = charset(content_type)
+    elif len(block) < record.content_length:
+        return TRUNCATED
     return Page(
         html=kind == "response",
         payload=block,
