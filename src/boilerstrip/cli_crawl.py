@@ -140,7 +140,6 @@ def run(args: argparse.Namespace, options: Options, run_single: Runner) -> int:
         return EXIT_FAILED
     failed = 0
     for job, crawl in jobs:
-        assert job.target is not None
         try:
             with replacing(job.target) as temporary:
                 if crawl:

@@ -28,10 +28,10 @@ class FilesError(Exception):
 
 @dataclass(frozen=True)
 class Job:
-    """One input file and where its output goes (None: the run's one output)."""
+    """One input file and where its output goes."""
 
     source: str
-    target: Optional[str]
+    target: str
     #: The input's path relative to its directory, for messages.
     name: str
 
@@ -52,22 +52,6 @@ def list_inputs(files: Sequence[str], input_dir: Optional[str], pattern: str, ou
                 if PurePath(relative).match(pattern):
                     inputs.append((path, relative))
     return inputs
-
-
-def plan(inputs: Sequence[tuple[str, str]], output_dir: Optional[str], suffix: str) -> list[Job]:
-    """A job per input; with *output_dir*, each with its own target (two inputs with
-    the same target are a usage error: neither output would survive)."""
-    if output_dir is None:
-        return [Job(path, None, relative) for path, relative in inputs]
-    jobs: list[Job] = []
-    seen: dict[str, str] = {}
-    for path, relative in inputs:
-        target = os.path.join(output_dir, output_name(relative, suffix))
-        if target in seen:
-            raise FilesError(f"{seen[target]} and {path} would both be written to {target}")
-        seen[target] = path
-        jobs.append(Job(path, target, relative))
-    return jobs
 
 
 def output_name(relative: str, suffix: str) -> str:
