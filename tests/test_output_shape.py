@@ -113,3 +113,13 @@ def test_no_language_means_no_stop_words_not_detection():
     prose = "The council voted on Tuesday to build new cycle lanes along the harbour.\n\nMenu\n"
     assert strip(prose).language == "en"
     assert strip(prose, options=Options(language="none")).language is None
+
+
+def test_doctests_of_the_new_modules():
+    import doctest
+
+    from boilerstrip import files, markdown_out, output_fields, warc_http
+
+    for module in (files, markdown_out, output_fields, warc_http):
+        failures, tried = doctest.testmod(module)
+        assert tried > 0 and failures == 0, module.__name__
