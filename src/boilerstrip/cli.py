@@ -15,11 +15,12 @@ import signal
 import sys
 from typing import Any, Callable, NoReturn, Optional, Sequence
 
-from . import __version__
+from . import __version__, cli_crawl
 from .batch import DEFAULT_TEXT_FIELD, dumps
 from .decoding import ERROR_POLICIES, decode
 from .errors import BoilerstripError, InputError
 from .interrupts import EXIT_SIGINT, EXIT_SIGTERM, exit_code, sigterm_raises
+from .markdown_out import with_title
 from .options import KEEPABLE, PRESETS, Options
 from .pipeline import strip
 from .result import Result
@@ -60,7 +61,7 @@ def _parser() -> _Parser:
         help="the input is HTML (bytes decoded as browsers do); with --jsonl each record's \"html\" "
         "field is read; needs the html extra: pip install 'boilerstrip[html]'",
     )
-    p.add_argument("--language", help="stop-word language (en, de, fr, ...); default: detect")
+    p.add_argument("--language", help="stop-word language (en, de, fr, ...; any case), or 'none' for no stop words; default: detect")
     p.add_argument(
         "--preset",
         choices=PRESETS,
@@ -103,13 +104,14 @@ def _parser() -> _Parser:
         default=None,
         help="show records done and records/s on stderr (default: when stderr is a terminal)",
     )
+    cli_crawl.add_arguments(p)
     p.add_argument("--version", action="version", version=f"boilerstrip {__version__}")
     return p
 
 
 def _check(args: argparse.Namespace) -> None:
     """Usage errors argparse cannot see: options that need --jsonl, and bad values."""
-    if not args.jsonl:
+    if not (args.jsonl or args.warc):
         for flag, given in (
             ("--jobs", args.jobs != 1),
             ("--text-field", args.text_field != DEFAULT_TEXT_FIELD),
@@ -136,6 +138,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         args = _parser().parse_args(argv)
         _check(args)
+        cli_crawl.check(args)
         options = Options(language=args.language, preset=args.preset, keep=_keep_names(args.keep))
     except _UsageError as e:
         _error(f"{e} (see boilerstrip --help)")
@@ -147,9 +150,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return int(e.code or 0)
     try:
         with sigterm_raises():  # SIGTERM cleans up as Ctrl-C does
-            if args.jsonl:
-                return _run_jsonl(args, options)
-            return _run_html(args, options) if args.html else _run_one(args, options)
+            if cli_crawl.takes_over(args):  # --warc or a WARC input, several inputs, --output-dir
+                return cli_crawl.run(args, options, _run_single)
+            return _run_single(args, options)
     except (_InputError, InputError) as e:
         _error(str(e))
         return EXIT_INPUT
@@ -171,6 +174,13 @@ class _InputError(Exception):
     pass
 
 
+def _run_single(args: argparse.Namespace, options: Options) -> int:
+    """One input in the mode its flags ask for."""
+    if args.jsonl:
+        return _run_jsonl(args, options)
+    return _run_html(args, options) if args.html else _run_one(args, options)
+
+
 def _keep_names(values: Sequence[str]) -> frozenset[str]:
     """The category names of every ``--keep`` value, each comma-separated."""
     names = frozenset(name.strip() for value in values for name in value.split(","))
@@ -187,7 +197,7 @@ def _run_one(args: argparse.Namespace, options: Options) -> int:
         data = source.read()
     text = decode(data, args.errors, name)
     result = strip(text, options=options)
-    return _write_one(args, text, result, result.summary_dict, result.text)
+    return _write_one(args, text, result, result.summary_dict, result.text, result.title)
 
 
 def _run_html(args: argparse.Namespace, options: Options) -> int:
@@ -202,11 +212,16 @@ def _run_html(args: argparse.Namespace, options: Options) -> int:
     except MissingExtraError as e:
         raise _InputError(str(e)) from None
     # --explain and the report show the rendered page: the block offsets refer to it.
-    return _write_one(args, page.rendered, page.result, page.summary_dict, page.text)
+    return _write_one(args, page.rendered, page.result, page.summary_dict, page.text, page.title)
 
 
 def _write_one(
-    args: argparse.Namespace, text: str, result: Result, summary: Callable[[], dict[str, Any]], body: str
+    args: argparse.Namespace,
+    text: str,
+    result: Result,
+    summary: Callable[[], dict[str, Any]],
+    body: str,
+    title: Optional[str] = None,
 ) -> int:
     """Write one page's output (body, ``--json`` or ``--explain``) and its ``--report``."""
     if args.json:
@@ -215,7 +230,12 @@ def _write_one(
         from .explain import explain
 
         payload = explain(text, result)
+    elif args.format == "markdown":
+        from .markdown_out import render_markdown
+
+        payload = render_markdown(text, result, title)
     else:
+        body = with_title(body, title) if args.with_title else body
         payload = body + ("\n" if body else "")
     if args.report is not None:
         from .report import render_report
@@ -233,7 +253,11 @@ def _write_one(
 
 
 def _run_jsonl(args: argparse.Namespace, options: Options) -> int:
-    from .jsonl import Progress, Settings, run  # the batch machinery loads only for batches
+    from .jsonl import (  # the batch machinery loads only for batches
+        Progress,
+        Settings,
+        run,
+    )
     from .parallel import available_cores
 
     field = args.text_field
@@ -241,7 +265,9 @@ def _run_jsonl(args: argparse.Namespace, options: Options) -> int:
         _require_html()
         if field == DEFAULT_TEXT_FIELD:
             field = "html"
-    settings = Settings(options, args.errors, field, args.report_dir, html=args.html, prefix=args.prefix)
+    settings = Settings(
+        options, args.errors, field, args.report_dir, html=args.html, prefix=args.prefix, output_field=args.output_field
+    )
     if args.report_dir is not None:
         try:
             os.makedirs(args.report_dir, exist_ok=True)

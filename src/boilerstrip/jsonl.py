@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from functools import partial
 from typing import IO, Any, Callable, Iterator, Optional
 
-from .batch import DEFAULT_TEXT_FIELD, clean_record_with_result, dumps, locate, parse_line
+from .batch import (
+    DEFAULT_TEXT_FIELD,
+    clean_record_with_result,
+    dumps,
+    locate,
+    parse_line,
+)
 from .errors import InputError
 from .interrupts import Terminated, stop_between_writes
 from .options import Options
@@ -47,6 +53,8 @@ class Settings:
     html: bool = False
     #: Start of the name of every added field (``--prefix``).
     prefix: str = ""
+    #: ``--output-field``: the body goes to this field (None: the usual place).
+    output_field: Optional[str] = None
 
 
 @dataclass
@@ -165,11 +173,24 @@ def _clean_line(settings: Settings, number: int, lines: list[bytes], i: int) -> 
 
 def _clean(settings: Settings, record: dict[str, Any]) -> tuple[dict[str, Any], Any]:
     """The output record and the full result (None for an error record)."""
+    result: Any
     if settings.html:
         from .html.records import clean_html_record_with_result
 
-        return clean_html_record_with_result(record, settings.options, field=settings.text_field, prefix=settings.prefix)
-    return clean_record_with_result(record, settings.options, text_field=settings.text_field, prefix=settings.prefix)
+        output, result = clean_html_record_with_result(
+            record, settings.options, field=settings.text_field, prefix=settings.prefix
+        )
+        body_key = "text"
+    else:
+        output, result = clean_record_with_result(
+            record, settings.options, text_field=settings.text_field, prefix=settings.prefix
+        )
+        body_key = settings.text_field
+    if settings.output_field is not None and result is not None:
+        from .output_fields import move_body
+
+        output = move_body(output, record, body_key, settings.output_field, settings.text_field)
+    return output, result
 
 
 def _encode(obj: dict[str, Any], number: int) -> bytes:

@@ -14,6 +14,10 @@ from .lexicon import languages
 #: The presets, from the default trade-off to the two leaning ones (see docs/algorithm.md).
 PRESETS = ("balanced", "precision", "recall")
 
+#: ``Options.language`` value for no stop-word language at all: the text classes are
+#: judged by length and punctuation alone, as for a page in a language without a lexicon.
+NO_LANGUAGE = "none"
+
 #: Categories ``Options.keep`` accepts: every category a block can be removed with.
 #: The body is always kept, and the title has its own field (``Result.title``).
 KEEPABLE = tuple(category for category in C.ALL if category in C.REMOVED)
@@ -26,7 +30,8 @@ class Options:
     Attributes:
         language: stop-word language code ("en", "de", ...), or None (the default)
             to detect it from the text. Forcing it helps on very short inputs,
-            where detection has little to go on.
+            where detection has little to go on. ``"none"`` (:data:`NO_LANGUAGE`)
+            uses no stop words at all, as for a language without a lexicon.
         separator: the string placed between kept blocks in ``Result.text``
             (default ``"\\n"``: one paragraph a line, as in the usual scraper output).
         preset: how borderline blocks are decided. ``"balanced"`` (the default) is the
@@ -49,8 +54,8 @@ class Options:
     keep: AbstractSet[str] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
-        if self.language is not None and self.language not in languages():
-            raise OptionsError(f"unknown language {self.language!r}; known: {', '.join(languages())}")
+        if self.language is not None and self.language != NO_LANGUAGE and self.language not in languages():
+            raise OptionsError(f"unknown language {self.language!r}; known: {', '.join(languages())}, or {NO_LANGUAGE}")
         if not isinstance(self.separator, str):
             raise OptionsError("separator must be a str")
         if self.preset not in PRESETS:

@@ -32,7 +32,7 @@ from .classify import (
 from .features import Features, measure
 from .language import SAMPLE_CHARS, detect_sample, sample_tokens
 from .lexicon import PhraseMatcher, about_phrases, bio_phrases, cut_matcher, matcher, months, stopwords, word_set
-from .options import Options
+from .options import NO_LANGUAGE, Options
 from .result import Result, new_block
 from .segment import join_split_text_nodes, join_wrapped_lines, segment
 from .title import find_title
@@ -188,7 +188,7 @@ def strip(
         spans = join_split_text_nodes(text, join_wrapped_lines(text, spans))
     texts = [text[s:e] for s, e in spans]
     if opts.language:
-        language: Optional[str] = opts.language
+        language: Optional[str] = None if opts.language == NO_LANGUAGE else opts.language
         known_tokens: list[Optional[list[str]]] = [None] * len(texts)
     else:
         sample = sample_tokens(texts)
