@@ -8,7 +8,7 @@
 from . import categories
 from .errors import BoilerstripError, InputError, OptionsError
 from .options import KEEPABLE, PRESETS, Options
-from .pipeline import strip
+from .pipeline import PageEvidence, Stripper, strip
 from .result import Block, Result
 
 __all__ = [
@@ -19,7 +19,9 @@ __all__ = [
     "InputError",
     "Options",
     "OptionsError",
+    "PageEvidence",
     "Result",
+    "Stripper",
     "categories",
     "strip",
 ]

@@ -9,12 +9,22 @@ nested quantifiers over overlapping classes.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
-from typing import Optional, Tuple
+from typing import Callable, Optional, Tuple
 
 from . import categories as C
+from . import reasons as R
 from .features import WORD, Features, visible_text
-from .lexicon import Match, PhraseMatcher, comment_count_phrases, common_words, credit_words, word_set
+from .lexicon import (
+    CATEGORY_CONCEPTS,
+    Match,
+    PhraseMatcher,
+    comment_count_phrases,
+    common_words,
+    credit_words,
+    word_set,
+)
 
 Label = Optional[Tuple[str, str]]
 
@@ -39,20 +49,25 @@ _MAX_WORDS = {C.BYLINE: MAX_BYLINE_WORDS, C.INLINE_PROMO: MAX_PROMO_WORDS}
 _MAX_PARTIAL_HIT_WORDS = max(MAX_PHRASE_WORDS, MAX_DATED_BYLINE_WORDS, *_MAX_WORDS.values())
 
 
-def lexicon_rule(text: str, f: Features, matcher: PhraseMatcher, months: frozenset[str]) -> Label:
-    """The category of the first phrase that decides the block, if any."""
+def lexicon_rule(
+    text: str, f: Features, matcher: PhraseMatcher, months: frozenset[str], off: AbstractSet[str] = frozenset()
+) -> Label:
+    """The category of the first phrase that decides the block, if any (phrases of
+    the concepts in *off* are passed over)."""
     if f.words > _MAX_PARTIAL_HIT_WORDS:
         # Speed: only a whole-block phrase can decide a long block; skip the word scan.
         concept = matcher.exact_match(f.norm)
-        return (concept, f"lexicon:{concept}") if concept is not None else None
+        return (concept, R.lexicon(concept)) if concept is not None and concept not in off else None
     for hit in matcher.match(f.norm, f.norm_words):
+        if hit.concept in off:
+            continue
         if hit.kind == "exact":
-            return hit.concept, f"lexicon:{hit.concept}"
+            return hit.concept, R.lexicon(hit.concept)
         limit = _MAX_WORDS.get(hit.concept, MAX_PHRASE_WORDS)
         if hit.concept == C.BYLINE and _has_date(text, f, months):
             limit = MAX_DATED_BYLINE_WORDS
         if f.words <= limit and not _is_prose_sentence(f, hit):
-            return hit.concept, f"lexicon:{hit.concept}:{hit.kind}"
+            return hit.concept, R.lexicon(hit.concept, hit.kind)
     return None
 
 
@@ -81,7 +96,7 @@ def inline_promo_shape(text: str, f: Features) -> Label:
         return None
     m = _PROMO_LEAD.match(text)
     if m and f.words - len(WORD.findall(m.group())) >= 3:
-        return C.INLINE_PROMO, "shape:caps-lead-colon"
+        return C.INLINE_PROMO, R.CAPS_LEAD_COLON
     return None
 
 
@@ -110,11 +125,11 @@ def _may_have_copyright_sign(text: str) -> bool:
 def credit_shape(text: str, f: Features) -> Label:
     """Photo credits and copyright lines."""
     if f.words <= MAX_CREDIT_WORDS and not f.terminal and "/" in text and _CREDIT_SLASH.match(text):
-        return C.CAPTION, "shape:credit-slash"
+        return C.CAPTION, R.CREDIT_SLASH
     if f.words <= MAX_PHRASE_WORDS and _may_have_copyright_sign(text) and _COPYRIGHT_SIGN.search(text):
         if _YEAR.search(text) or "reserved" in f.norm or f.words <= MAX_BARE_COPYRIGHT_WORDS:
-            return C.FOOTER, "shape:copyright"
-        return C.CAPTION, "shape:copyright-credit"
+            return C.FOOTER, R.COPYRIGHT
+        return C.CAPTION, R.COPYRIGHT_CREDIT
     return None
 
 
@@ -179,7 +194,7 @@ def credit_tail(text: str, f: Features) -> Label:
         return None
     start = _credit_search_start(tail)
     if start >= 0 and _credit_tail().search(tail, start):
-        return C.CAPTION, "shape:credit-tail"
+        return C.CAPTION, R.CREDIT_TAIL
     return None
 
 
@@ -231,8 +246,8 @@ def pitch_shape(f: Features, text: str = "") -> Label:
     you = bool(tokens & word_set("you")) or _formal_you(text)
     if score >= PITCH_CUES_ALONE or you:
         if cues & common_words("app_cues"):
-            return C.APP_PROMO, "shape:pitch"
-        return C.NEWSLETTER, "shape:pitch"
+            return C.APP_PROMO, R.PITCH
+        return C.NEWSLETTER, R.PITCH
     return None
 
 
@@ -262,11 +277,9 @@ def reader_appeal(f: Features, text: str = "") -> Label:
         return None
     if word_set("you").isdisjoint(f.norm_words) and not _formal_you(text):
         return None
-    return C.INLINE_PROMO, "shape:reader-appeal"
+    return C.INLINE_PROMO, R.READER_APPEAL
 
 
-#: Reason of a comment thread's heading; classify treats it as a strong section marker.
-COMMENT_COUNT_REASON = "shape:comment-count"
 #: Longest such heading, in words (the post's title follows the opener).
 MAX_COMMENT_COUNT_WORDS = 30
 
@@ -280,7 +293,7 @@ def comment_count(f: Features) -> Label:
         return None  # a sentence ("14 thoughts on the plan kept us busy.") is not a heading
     phrases = comment_count_phrases()
     if (words[0].isdecimal() and words[1:3] in phrases) or words[:3] in phrases:
-        return C.COMMENTS, COMMENT_COUNT_REASON
+        return C.COMMENTS, R.COMMENT_COUNT
     return None
 
 
@@ -303,7 +316,7 @@ def consent_shape(f: Features) -> Label:
     if not any(w.startswith("cookie") for w in f.norm_words):
         return None
     if len(word_set("consent").intersection(f.norm_words)) >= CONSENT_CUES:
-        return C.COOKIE, "shape:cookie-consent"
+        return C.COOKIE, R.COOKIE_CONSENT
     return None
 
 
@@ -379,9 +392,9 @@ def date_shape(text: str, f: Features, months: frozenset[str]) -> Label:
     if _has_date(text, f, months):
         dateish = sum(1 for t in tokens if t.isdigit() or t in months or t in _TIME_WORDS)
         if dateish >= MIN_DATE_SHARE * len(tokens) or (f.words <= 10 and not f.terminal):
-            return C.BYLINE, "shape:date"
+            return C.BYLINE, R.DATE
     if f.words <= 6 and _RELATIVE_TIME.search(text):
-        return C.BYLINE, "shape:relative-time"
+        return C.BYLINE, R.RELATIVE_TIME
     return None
 
 
@@ -393,7 +406,7 @@ def truncated_teaser(text: str, f: Features) -> Label:
     """A paragraph that ends in a bracketed ellipsis is a teaser for another page."""
     tail = text[-12:]
     if tail.rstrip().endswith(("]", ")")) and _TRUNCATED.search(tail):  # cheap test first
-        return C.RELATED, "shape:truncated-teaser"
+        return C.RELATED, R.TRUNCATED_TEASER
     return None
 
 
@@ -411,14 +424,12 @@ MAX_SHARE_ROW_WORDS = 12
 MIN_SHARE_ROW_SHARE = 0.5
 
 
-#: Reason of a Markdown image line; classify knows it is no photo credit.
-MARKDOWN_IMAGE_REASON = "shape:markdown-image"
 
 
 def markdown_image(text: str) -> Label:
     """``![alt](src)``: an image; its alt text is not article text."""
     if text.startswith(("![", "[![", "[ ![")) and _MARKDOWN_IMAGE.match(text):
-        return C.CAPTION, MARKDOWN_IMAGE_REASON
+        return C.CAPTION, R.MARKDOWN_IMAGE
     return None
 
 
@@ -441,7 +452,7 @@ def link_line(text: str) -> Label:
     outside = _BRACKETED.sub("", _BRACKETED.sub("", visible))
     total = sum(1 for c in visible if c.isalpha())
     if total and sum(1 for c in outside if c.isalpha()) <= (1 - MIN_LINK_LINE_SHARE) * total:
-        return C.NAVIGATION, "shape:link-line"
+        return C.NAVIGATION, R.LINK_LINE
     return None
 
 
@@ -455,19 +466,16 @@ def share_row(f: Features) -> Label:
         return None  # no button name: a fast exit for most blocks
     buttons = sum(1 for t in tokens if t in share_buttons)
     if buttons >= 2 and buttons >= MIN_SHARE_ROW_SHARE * len(tokens):
-        return C.SHARE, "shape:share-row"
+        return C.SHARE, R.SHARE_ROW
     return None
 
 
-#: Reason of a block without letters (a price, a step number, a rating); classify
-#: lets such lines stand in a box between the article and more of it.
-NO_LETTERS_REASON = "shape:no-letters"
 
 
 def no_words(f: Features) -> Label:
     """Punctuation, bullets, symbols or digits only."""
     if not f.has_letters:
-        return C.BOILERPLATE, NO_LETTERS_REASON
+        return C.BOILERPLATE, R.NO_LETTERS
     return None
 
 
@@ -478,26 +486,72 @@ def url_only(text: str) -> Label:
     """A bare URL on its own line."""
     # A cheap test first: under IGNORECASE only these match "h" and "w" (tests/test_speedups.py).
     if text[:1] in "hHwW" and _URL.match(text):
-        return C.BOILERPLATE, "shape:url"
+        return C.BOILERPLATE, R.URL
     return None
+
+
+#: A rule: ``(text, features, phrase matcher, month names) -> (category, reason) or None``.
+Rule = Callable[[str, Features, PhraseMatcher, frozenset[str]], Label]
+
+#: The context-free rules in the order they are tried (the first that fires decides),
+#: each under the name that switches it off (:class:`boilerstrip.Stripper`). The
+#: lexicon rule is switched off one concept at a time: ``lexicon:<concept>``.
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("shape:no-letters", lambda text, f, m, months: no_words(f)),
+    ("lexicon", lexicon_rule),
+    ("shape:comment-count", lambda text, f, m, months: comment_count(f)),
+    ("shape:markdown-image", lambda text, f, m, months: markdown_image(text)),
+    ("shape:link-line", lambda text, f, m, months: link_line(text)),
+    ("shape:share-row", lambda text, f, m, months: share_row(f)),
+    ("shape:caps-lead-colon", lambda text, f, m, months: inline_promo_shape(text, f)),
+    ("shape:credit", lambda text, f, m, months: credit_shape(text, f)),
+    ("shape:credit-tail", lambda text, f, m, months: credit_tail(text, f)),
+    ("shape:date", lambda text, f, m, months: date_shape(text, f, months)),
+    ("shape:url", lambda text, f, m, months: url_only(text)),
+    ("shape:truncated-teaser", lambda text, f, m, months: truncated_teaser(text, f)),
+    ("shape:pitch", lambda text, f, m, months: pitch_shape(f, text)),
+    ("shape:reader-appeal", lambda text, f, m, months: reader_appeal(f, text)),
+    ("shape:cookie-consent", lambda text, f, m, months: consent_shape(f)),
+)
+_LEXICON_RULE = "lexicon"
+
+
+def rule_switches() -> tuple[str, ...]:
+    """The names that switch off a rule family, in the order the rules are tried."""
+    names: list[str] = []
+    for name, _ in RULES:
+        if name == _LEXICON_RULE:
+            names.extend(R.lexicon(concept) for concept in CATEGORY_CONCEPTS)
+        else:
+            names.append(name)
+    return tuple(names)
+
+
+class RuleChain:
+    """The context-free rules with the families in *off* switched off (see :data:`RULES`)."""
+
+    def __init__(self, off: AbstractSet[str] = frozenset()) -> None:
+        concepts_off = frozenset(c for c in CATEGORY_CONCEPTS if R.lexicon(c) in off)
+        rules: list[Rule] = []
+        for name, rule in RULES:
+            if name == _LEXICON_RULE and concepts_off:
+                rules.append(lambda text, f, m, months: lexicon_rule(text, f, m, months, concepts_off))
+            elif name not in off:
+                rules.append(rule)
+        self._rules = tuple(rules)
+
+    def __call__(self, text: str, f: Features, matcher: PhraseMatcher, months: frozenset[str]) -> Label:
+        """The first rule that fires decides."""
+        for rule in self._rules:
+            hit = rule(text, f, matcher, months)
+            if hit is not None:
+                return hit
+        return None
+
+
+_ALL_RULES = RuleChain()
 
 
 def first_rule(text: str, f: Features, matcher: PhraseMatcher, months: frozenset[str]) -> Label:
     """Run the context-free rules in order; the first that fires decides."""
-    return (
-        no_words(f)
-        or lexicon_rule(text, f, matcher, months)
-        or comment_count(f)
-        or markdown_image(text)
-        or link_line(text)
-        or share_row(f)
-        or inline_promo_shape(text, f)
-        or credit_shape(text, f)
-        or credit_tail(text, f)
-        or date_shape(text, f, months)
-        or url_only(text)
-        or truncated_teaser(text, f)
-        or pitch_shape(f, text)
-        or reader_appeal(f, text)
-        or consent_shape(f)
-    )
+    return _ALL_RULES(text, f, matcher, months)
