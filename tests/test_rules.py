@@ -14,8 +14,11 @@ import math
 import pytest
 
 from boilerstrip import Options, strip
+from boilerstrip.classify import author_box, byline_pull, captions, closing_box, date_lists, label as L, runs, second_region, sections, text_classes
+from pages import new_label, page_of
+from boilerstrip import reasons as R
 from boilerstrip import categories as C
-from boilerstrip import classify, features, lexicon, rules, title
+from boilerstrip import features, lexicon, rules, title
 from boilerstrip.lexicon import PhraseMatcher, normalise
 from strategies import PLAIN_PARAGRAPHS
 
@@ -81,7 +84,7 @@ def headline_like(text: str) -> bool:
 
 
 def classify_text(text: str, language_known: bool = True) -> tuple[str, str]:
-    return classify.text_class(measure(text), language_known)
+    return text_classes.text_class(measure(text), language_known)
 
 
 def first_rule(text: str, matcher: PhraseMatcher = EMPTY) -> rules.Label:
@@ -124,7 +127,7 @@ def with_phrase(kind: str, phrase: str, words: int, end: str = "") -> str:
 
 @pytest.mark.parametrize("concept, kind, phrase", PARTIAL, ids=[k for _, k, _ in PARTIAL])
 def test_partial_phrase_decides_up_to_max_phrase_words(concept, kind, phrase):
-    n = rules.MAX_PHRASE_WORDS
+    n = rules.LIMITS.max_phrase_words
     at = with_phrase(kind, phrase, n)
     assert lex(at, CUSTOM) == (concept, f"lexicon:{concept}:{kind}")
     over = with_phrase(kind, phrase, n + 1)
@@ -138,8 +141,8 @@ def test_exact_phrase_has_no_reason_suffix():
 
 
 def test_byline_prefix_up_to_max_byline_words():
-    n = rules.MAX_BYLINE_WORDS
-    assert n < rules.MAX_PHRASE_WORDS  # its own, tighter limit
+    n = rules.LIMITS.max_byline_words
+    assert n < rules.LIMITS.max_phrase_words  # its own, tighter limit
     at = with_phrase("prefix", "by", n)
     assert lex(at, CUSTOM) == ("byline", "lexicon:byline:prefix")
     over = with_phrase("prefix", "by", n + 1)
@@ -148,8 +151,8 @@ def test_byline_prefix_up_to_max_byline_words():
 
 def test_dated_byline_up_to_max_dated_byline_words():
     # "By Jane Doe | Published 13.02.2025 16:02 | Updated ...": a date allows a longer byline.
-    n = rules.MAX_DATED_BYLINE_WORDS
-    assert n > rules.MAX_BYLINE_WORDS
+    n = rules.LIMITS.max_dated_byline_words
+    assert n > rules.LIMITS.max_byline_words
     def dated(words: int) -> str:
         text = " ".join(["By", "Jane", "Doe", "13.02.2025"] + content(words - 6, capitalise=True))
         assert measure(text).words == words
@@ -164,7 +167,7 @@ def test_dated_byline_up_to_max_dated_byline_words():
 def test_byline_prefix_on_a_prose_sentence_is_not_a_byline():
     # "By then ..." with a full stop and many stop words is the article talking.
     sentence = "By then the talks of the town ended."  # 8 words, 3 stop words
-    assert measure(sentence).words <= rules.MAX_BYLINE_WORDS
+    assert measure(sentence).words <= rules.LIMITS.max_byline_words
     assert lex(sentence, CUSTOM) is None
     # Same words without the full stop: a byline.
     assert lex(sentence[:-1], CUSTOM) == ("byline", "lexicon:byline:prefix")
@@ -173,7 +176,7 @@ def test_byline_prefix_on_a_prose_sentence_is_not_a_byline():
 
 
 def test_inline_promo_phrase_up_to_max_promo_words():
-    n = rules.MAX_PROMO_WORDS
+    n = rules.LIMITS.max_promo_words
     at = with_phrase("prefix", "watch", n)
     assert lex(at, CUSTOM) == ("inline_promo", "lexicon:inline_promo:prefix")
     over = with_phrase("prefix", "watch", n + 1)
@@ -272,7 +275,7 @@ def test_page_chrome_phrases_in_the_real_lexicon(text, expected):
     ],
 )
 def test_related_headings_end_the_article_in_the_real_lexicon(text):
-    assert classify.is_cut_heading(features.measure(text, frozenset()), lexicon.cut_matcher())
+    assert text_classes.is_cut_heading(features.measure(text, frozenset()), lexicon.cut_matcher())
 
 
 @pytest.mark.parametrize(
@@ -313,7 +316,7 @@ def promo_line(words: int, lead: str = "BEHOLD:", end: str = "") -> str:
 
 
 def test_promo_shape_up_to_max_promo_words():
-    n = rules.MAX_PROMO_WORDS
+    n = rules.LIMITS.max_promo_words
     at, over = promo_line(n), promo_line(n + 1)
     assert rules.inline_promo_shape(at, measure(at)) == PROMO
     assert first_rule(at) == PROMO
@@ -417,7 +420,7 @@ def min_share(words: int, share: float) -> int:
 
 
 def test_date_shape_max_dateline_words():
-    n = rules.MAX_DATELINE_WORDS
+    n = rules.LIMITS.max_dateline_words
     assert n > 10
     at = dateline(n, n)  # all date tokens
     over = dateline(n + 1, n + 1)
@@ -426,8 +429,8 @@ def test_date_shape_max_dateline_words():
 
 
 def test_date_shape_min_date_share():
-    n = rules.MAX_DATELINE_WORDS  # long enough that the short-line allowance does not apply
-    k = min_share(n, rules.MIN_DATE_SHARE)
+    n = rules.LIMITS.max_dateline_words  # long enough that the short-line allowance does not apply
+    k = min_share(n, rules.LIMITS.min_date_share)
     assert k > 3
     at, below = dateline(n, k), dateline(n, k - 1)
     assert rules.date_shape(at, measure(at), MONTHS) == (C.BYLINE, "shape:date")
@@ -454,7 +457,7 @@ def test_a_month_name_needs_a_number_beside_it(text, expected):
 def test_date_shape_short_unterminated_line_needs_only_a_date():
     # Up to 10 words without a sentence end, one date is enough.
     ten, eleven = dateline(10, 3), dateline(11, 3)
-    assert 3 / 10 < rules.MIN_DATE_SHARE  # precondition: the share alone would not do
+    assert 3 / 10 < rules.LIMITS.min_date_share  # precondition: the share alone would not do
     assert rules.date_shape(ten, measure(ten), MONTHS) == (C.BYLINE, "shape:date")
     assert rules.date_shape(eleven, measure(eleven), MONTHS) is None
     sentence = "The bridge closed on 13.02.2025 after the storm."  # 10 words, 3 date tokens
@@ -527,7 +530,7 @@ def consent(words: int, cues: list[str], cookie: str = "cookies") -> str:
 
 
 def test_consent_cues(consent_words):
-    n = rules.CONSENT_CUES
+    n = rules.LIMITS.consent_cues
     cues = sorted(CONSENT_WORDS)
     assert rules.consent_shape(measure(consent(20, cues[:n]))) == (C.COOKIE, "shape:cookie-consent")
     assert rules.consent_shape(measure(consent(20, cues[: n - 1]))) is None
@@ -540,7 +543,7 @@ def test_consent_needs_a_cookie_word(consent_words):
 
 
 def test_consent_max_words(consent_words):
-    n = rules.MAX_CONSENT_WORDS
+    n = rules.LIMITS.max_consent_words
     cues = sorted(CONSENT_WORDS)
     assert rules.consent_shape(measure(consent(n, cues))) is not None
     assert rules.consent_shape(measure(consent(n + 1, cues))) is None
@@ -549,7 +552,7 @@ def test_consent_max_words(consent_words):
 @pytest.mark.parametrize(
     "notice",
     [
-        # Longer than any phrase hit may decide (rules.MAX_PHRASE_WORDS).
+        # Longer than any phrase hit may decide (rules.LIMITS.max_phrase_words).
         "We use cookies and similar technologies to improve your browsing experience, personalise "
         "content and ads and analyse traffic on our pages. Some of them are set by partners who may "
         "combine the data with other information you gave them. You can change your settings at any "
@@ -561,7 +564,7 @@ def test_consent_max_words(consent_words):
     ],
 )
 def test_a_long_consent_notice_in_the_article_is_removed(notice):
-    assert measure(notice).words > rules.MAX_PHRASE_WORDS
+    assert measure(notice).words > rules.LIMITS.max_phrase_words
     result = strip("\n".join(["Cycle lanes approved", _CYCLE_TEXT[0], notice, *_CYCLE_TEXT[1:]]))
     assert notice not in result.text
     assert "\n".join(_CYCLE_TEXT[1:]) in result.text
@@ -612,7 +615,7 @@ def pitch(words: int, cues: list[str], you: bool) -> str:
 
 
 def test_pitch_cues_with_you(word_sets):
-    n = rules.PITCH_CUES_WITH_YOU
+    n = rules.LIMITS.pitch_cues_with_you
     cues = ["subscribe", "inbox", "offer", "free", "trial", "premium"]
     at = pitch(n + 2, cues[:n], you=True)  # short enough for the density rule
     assert rules.pitch_shape(measure(at)) == (C.NEWSLETTER, "shape:pitch")
@@ -621,8 +624,8 @@ def test_pitch_cues_with_you(word_sets):
 
 
 def test_pitch_cues_alone(word_sets):
-    n = rules.PITCH_CUES_ALONE
-    assert n > rules.PITCH_CUES_WITH_YOU
+    n = rules.LIMITS.pitch_cues_alone
+    assert n > rules.LIMITS.pitch_cues_with_you
     cues = ["subscribe", "inbox", "offer", "free", "trial", "premium"]
     at = pitch(n + 1, cues[:n], you=False)
     assert rules.pitch_shape(measure(at)) == (C.NEWSLETTER, "shape:pitch")
@@ -640,7 +643,7 @@ def test_pitch_cues_alone(word_sets):
     ],
 )
 def test_pitch_german_formal_you(word_sets, text, pitch_found):
-    assert rules.PITCH_CUES_WITH_YOU == 2 < rules.PITCH_CUES_ALONE
+    assert rules.LIMITS.pitch_cues_with_you == 2 < rules.LIMITS.pitch_cues_alone
     found = rules.pitch_shape(measure(text), text)
     assert (found == (C.NEWSLETTER, "shape:pitch")) is pitch_found
 
@@ -652,7 +655,7 @@ def test_pitch_app_cue_makes_an_app_promo(word_sets):
 
 def test_pitch_strong_word_counts_twice(word_sets):
     # One strong word is worth PITCH_CUES_WITH_YOU (2) cues; one ordinary word is not.
-    assert rules.PITCH_CUES_WITH_YOU == 2
+    assert rules.LIMITS.pitch_cues_with_you == 2
     assert rules.pitch_shape(measure(pitch(5, ["newsletter"], you=True))) == (C.NEWSLETTER, "shape:pitch")
     assert rules.pitch_shape(measure(pitch(5, ["offer"], you=True))) is None
 
@@ -661,16 +664,16 @@ def test_pitch_min_density(word_sets):
     cues = ["subscribe", "offer", "inbox"]
     k = len(cues)
     # Longest block where k cues still make the density: k >= density * words.
-    longest = max(w for w in range(k, rules.MAX_PITCH_WORDS + 1) if k >= rules.MIN_PITCH_DENSITY * w)
-    assert longest < rules.MAX_PITCH_WORDS  # else the word limit, not the density, decides
+    longest = max(w for w in range(k, rules.LIMITS.max_pitch_words + 1) if k >= rules.LIMITS.min_pitch_density * w)
+    assert longest < rules.LIMITS.max_pitch_words  # else the word limit, not the density, decides
     assert rules.pitch_shape(measure(pitch(longest, cues, you=True))) == (C.NEWSLETTER, "shape:pitch")
     assert rules.pitch_shape(measure(pitch(longest + 1, cues, you=True))) is None
 
 
 def test_pitch_max_words(word_sets):
-    n = rules.MAX_PITCH_WORDS
+    n = rules.LIMITS.max_pitch_words
     cues = sorted(PITCH_WORDS - {"app", "download"})
-    k = min_share(n + 1, rules.MIN_PITCH_DENSITY)  # distinct cues dense enough even at n + 1 words
+    k = min_share(n + 1, rules.LIMITS.min_pitch_density)  # distinct cues dense enough even at n + 1 words
     assert k <= len(cues)
     at = pitch(n, cues[:k], you=True)
     over = pitch(n + 1, cues[:k], you=True)
@@ -683,7 +686,7 @@ def test_share_row_min_share(word_sets):
     assert rules.share_row(measure("Share Facebook Twitter Email")) == (C.SHARE, "shape:share-row")
     buttons = ["facebook", "twitter"]
     words = len(buttons)
-    longest = max(w for w in range(words, 13) if words >= rules.MIN_SHARE_ROW_SHARE * w)
+    longest = max(w for w in range(words, 13) if words >= rules.LIMITS.min_share_row_share * w)
     at = " ".join(buttons + content(longest - words))
     over = " ".join(buttons + content(longest + 1 - words))
     assert rules.share_row(measure(at)) == (C.SHARE, "shape:share-row")
@@ -695,46 +698,46 @@ def test_share_row_min_share(word_sets):
 
 
 def test_prose_min_words():
-    n = classify.PROSE_MIN_WORDS
-    ratio = classify.PROSE_MIN_STOP_RATIO
-    assert n - 1 >= classify.SENTENCE_MIN_WORDS
+    n = text_classes.LIMITS.prose_min_words
+    ratio = text_classes.LIMITS.prose_min_stop_ratio
+    assert n - 1 >= text_classes.LIMITS.sentence_min_words
     at = block(n, min_stop(n, ratio))
     below = block(n - 1, min_stop(n - 1, ratio))
-    assert classify_text(at) == (classify.PROSE, "text:prose")
-    assert classify_text(below) == (classify.SENTENCE, "text:sentence")
+    assert classify_text(at) == (L.PROSE, "text:prose")
+    assert classify_text(below) == (L.SENTENCE, "text:sentence")
 
 
 def test_prose_min_stop_ratio():
-    n = classify.PROSE_MIN_WORDS
-    assert n < classify.LONG_PROSE_WORDS  # else the long-prose rule would apply
-    k = min_stop(n, classify.PROSE_MIN_STOP_RATIO)
+    n = text_classes.LIMITS.prose_min_words
+    assert n < text_classes.LIMITS.long_prose_words  # else the long-prose rule would apply
+    k = min_stop(n, text_classes.LIMITS.prose_min_stop_ratio)
     assert k >= 1
-    assert classify_text(block(n, k)) == (classify.PROSE, "text:prose")
-    assert classify_text(block(n, k - 1)) == (classify.SENTENCE, "text:sentence")
+    assert classify_text(block(n, k)) == (L.PROSE, "text:prose")
+    assert classify_text(block(n, k - 1)) == (L.SENTENCE, "text:sentence")
 
 
 def test_unterminated_prose_words():
-    n = classify.UNTERMINATED_PROSE_WORDS
-    assert n < classify.LONG_PROSE_WORDS
-    k = min_stop(n, classify.PROSE_MIN_STOP_RATIO)
-    assert classify_text(block(n, k, end="")) == (classify.PROSE, "text:prose")
-    shorter = block(n - 1, min_stop(n - 1, classify.PROSE_MIN_STOP_RATIO), end="")
-    assert classify_text(shorter)[0] != classify.PROSE
+    n = text_classes.LIMITS.unterminated_prose_words
+    assert n < text_classes.LIMITS.long_prose_words
+    k = min_stop(n, text_classes.LIMITS.prose_min_stop_ratio)
+    assert classify_text(block(n, k, end="")) == (L.PROSE, "text:prose")
+    shorter = block(n - 1, min_stop(n - 1, text_classes.LIMITS.prose_min_stop_ratio), end="")
+    assert classify_text(shorter)[0] != L.PROSE
     # With a full stop the shorter block is prose.
-    assert classify_text(shorter + ".") == (classify.PROSE, "text:prose")
+    assert classify_text(shorter + ".") == (L.PROSE, "text:prose")
 
 
 def test_long_prose_words_and_ratio():
-    n = classify.LONG_PROSE_WORDS
-    low = min_stop(n, classify.LONG_PROSE_MIN_STOP_RATIO)
-    assert low / n < classify.PROSE_MIN_STOP_RATIO  # really in the band only long prose accepts
-    assert classify_text(block(n, low)) == (classify.PROSE, "text:long")
-    assert classify_text(block(n, low - 1)) == (classify.SENTENCE, "text:sentence")
+    n = text_classes.LIMITS.long_prose_words
+    low = min_stop(n, text_classes.LIMITS.long_prose_min_stop_ratio)
+    assert low / n < text_classes.LIMITS.prose_min_stop_ratio  # really in the band only long prose accepts
+    assert classify_text(block(n, low)) == (L.PROSE, "text:long")
+    assert classify_text(block(n, low - 1)) == (L.SENTENCE, "text:sentence")
     # One word fewer at the same (low) ratio: not prose.
     m = n - 1
-    k = min_stop(m, classify.LONG_PROSE_MIN_STOP_RATIO)
-    assert k / m < classify.PROSE_MIN_STOP_RATIO
-    assert classify_text(block(m, k)) == (classify.SENTENCE, "text:sentence")
+    k = min_stop(m, text_classes.LIMITS.long_prose_min_stop_ratio)
+    assert k / m < text_classes.LIMITS.prose_min_stop_ratio
+    assert classify_text(block(m, k)) == (L.SENTENCE, "text:sentence")
 
 
 @pytest.mark.parametrize(
@@ -762,13 +765,13 @@ def test_sentence_end_before_closing_quotes(text, terminal, sentences):
 def test_german_paragraph_ending_in_a_quotation_is_prose():
     # Without a sentence end a block needs UNTERMINATED_PROSE_WORDS words to be prose;
     # a shorter paragraph that ends with a full stop inside a German quotation has one.
-    n = classify.UNTERMINATED_PROSE_WORDS - 1
-    quoted = block(n, min_stop(n, classify.PROSE_MIN_STOP_RATIO), end="")
+    n = text_classes.LIMITS.unterminated_prose_words - 1
+    quoted = block(n, min_stop(n, text_classes.LIMITS.prose_min_stop_ratio), end="")
     quoted = quoted.split(" ", 3)
     quoted = " ".join(quoted[:3]) + " „" + quoted[3] + ".“"
     assert measure(quoted).words == n
-    assert classify_text(quoted) == (classify.PROSE, "text:prose")
-    assert classify_text(quoted[:-2] + "“")[0] != classify.PROSE
+    assert classify_text(quoted) == (L.PROSE, "text:prose")
+    assert classify_text(quoted[:-2] + "“")[0] != L.PROSE
 
 
 def exact_chars(n: int, end: str = ".") -> str:
@@ -782,26 +785,26 @@ def exact_chars(n: int, end: str = ".") -> str:
 
 
 def test_neutral_prose_min_chars():
-    n = classify.NEUTRAL_PROSE_MIN_CHARS
-    assert classify_text(exact_chars(n), language_known=False) == (classify.PROSE, "text:prose-neutral")
-    assert classify_text(exact_chars(n - 1), language_known=False) == (classify.SENTENCE, "text:sentence")
+    n = text_classes.LIMITS.neutral_prose_min_chars
+    assert classify_text(exact_chars(n), language_known=False) == (L.PROSE, "text:prose-neutral")
+    assert classify_text(exact_chars(n - 1), language_known=False) == (L.SENTENCE, "text:sentence")
     # Without a sentence end, length alone is not enough.
-    assert classify_text(exact_chars(n + 20, end="s"), language_known=False)[0] != classify.PROSE
+    assert classify_text(exact_chars(n + 20, end="s"), language_known=False)[0] != L.PROSE
 
 
 def test_sentence_min_words():
-    n = classify.SENTENCE_MIN_WORDS
-    assert classify_text(block(n, 0)) == (classify.SENTENCE, "text:sentence")
-    assert classify_text(block(n - 1, 0)) == (classify.SHORT, "text:short")
+    n = text_classes.LIMITS.sentence_min_words
+    assert classify_text(block(n, 0)) == (L.SENTENCE, "text:sentence")
+    assert classify_text(block(n - 1, 0)) == (L.SHORT, "text:short")
     # A line that introduces what follows.
-    assert classify_text(block(n, 0, end=":")) == (classify.SENTENCE, "text:intro-colon")
-    assert classify_text(block(n - 1, 0, end=":")) == (classify.HEADING, "text:heading-like")
+    assert classify_text(block(n, 0, end=":")) == (L.SENTENCE, "text:intro-colon")
+    assert classify_text(block(n - 1, 0, end=":")) == (L.HEADING, "text:heading-like")
 
 
 def test_heading_max_words():
-    n = classify.HEADING_MAX_WORDS
-    assert classify_text(block(n, 0, end="")) == (classify.HEADING, "text:heading-like")
-    assert classify_text(block(n + 1, 0, end="")) == (classify.SHORT, "text:short")
+    n = text_classes.LIMITS.heading_max_words
+    assert classify_text(block(n, 0, end="")) == (L.HEADING, "text:heading-like")
+    assert classify_text(block(n + 1, 0, end="")) == (L.SHORT, "text:short")
 
 
 # --- Sections, captions, lists (through strip, with phrase lists of our own) ------------------
@@ -809,11 +812,9 @@ def test_heading_max_words():
 @pytest.fixture
 def phrases(monkeypatch):
     """Run strip() with our own phrase matchers: ``phrases(matcher, cut)``."""
-    from boilerstrip import pipeline
-
     def use(matcher: PhraseMatcher, cut: PhraseMatcher = EMPTY) -> None:
-        monkeypatch.setattr(pipeline, "matcher", lambda: matcher)
-        monkeypatch.setattr(pipeline, "cut_matcher", lambda: cut)
+        monkeypatch.setattr(lexicon, "matcher", lambda: matcher)
+        monkeypatch.setattr(lexicon, "cut_matcher", lambda: cut)
 
     return use
 
@@ -830,7 +831,7 @@ CUT = PhraseMatcher([("section_cut", "exact", "leave a reply"), ("section_cut", 
 
 def test_min_words_before_comments(phrases):
     phrases(SECTION_MATCHER, CUT)
-    n = classify.MIN_WORDS_BEFORE_COMMENTS
+    n = sections.LIMITS.min_words_before_comments
     for words, expected in ((n, C.COMMENTS), (n - 1, C.RELATED)):
         prose = block(words, min_stop(words, 0.4))
         got = blocks_of("\n".join([prose, "Leave a Reply", "Jane Doe"]))
@@ -842,7 +843,7 @@ def test_min_words_before_comments(phrases):
 
 def test_section_marker_heading_max_words(phrases):
     phrases(EMPTY, CUT)
-    n = classify.HEADING_MAX_WORDS
+    n = text_classes.LIMITS.heading_max_words
     teasers = ["Harbour Workers Repair Northern Road", "School Opens Early After Storm"]
     at = with_phrase("prefix", "more from", n)
     got = blocks_of("\n".join(PARA + [at] + teasers))
@@ -858,7 +859,7 @@ def test_weak_comments_marker_max_marker_words(phrases):
     # A comments phrase that is not a section_cut heading opens a section only
     # on a short heading with no prose right after it.
     phrases(SECTION_MATCHER, EMPTY)
-    n = classify.MAX_MARKER_WORDS
+    n = sections.LIMITS.max_marker_words
     at = with_phrase("prefix", "comments", n)
     got = blocks_of("\n".join(PARA + [at, "Jane Doe"]))
     assert got[len(PARA)][1:] == (C.COMMENTS, ("section-start:comments",))
@@ -873,7 +874,7 @@ def test_caption_above_credit_max_words(phrases):
     # The image's alt text, its caption, its credit (prose right after prose is
     # the article's next paragraph: see test_prose_after_prose_above_credit).
     phrases(EMPTY)
-    n = classify.MAX_CAPTION_WORDS
+    n = captions.LIMITS.max_caption_words
     alt = "Harbour Bridge At Dawn"
     for words, taken in ((n, True), (n + 1, False)):
         caption = block(words, min_stop(words, 0.3))
@@ -890,7 +891,7 @@ def test_prose_after_prose_above_credit(phrases):
     # credit: the paragraph is the article's, not the caption. A sentence too short
     # for prose (below PROSE_MIN_WORDS) there is still the caption.
     phrases(EMPTY)
-    n = classify.PROSE_MIN_WORDS
+    n = text_classes.LIMITS.prose_min_words
     for words, label in ((n, C.BODY), (n - 1, C.CAPTION)):
         text = block(words, min_stop(words, 0.4))
         got = blocks_of("\n".join(PARA[:2] + [text, "Jane Doe/Reuters"] + PARA[2:]))
@@ -917,7 +918,7 @@ def test_no_caption_above_a_credit_that_has_its_caption_below():
     # sentence above the credit is the article's.
     sentence = "The council said the work would start in spring."
     caption = "Image caption Cyclists on the harbour road, where the first lane will run"
-    assert measure(caption).words > classify.MAX_CREDIT_WORDS
+    assert measure(caption).words > rules.LIMITS.max_credit_words
     page = PARA[:2] + [sentence, "Photo: Jane Doe/Reuters", caption] + PARA[2:]
     got = blocks_of("\n".join(page))
     assert [g[1] for g in got[2:5]] == [C.BODY, C.CAPTION, C.CAPTION]
@@ -930,7 +931,7 @@ def test_caption_above_credit_max_blocks(phrases):
     # The sentence right above the credit, and one alt-text line above that:
     # MAX_CAPTION_BLOCKS blocks at most.
     phrases(EMPTY)
-    assert classify.MAX_CAPTION_BLOCKS == 2  # the layout below spells out two blocks
+    assert captions.LIMITS.max_caption_blocks == 2  # the layout below spells out two blocks
     far, alt, near = block(8, 2), "Harbour Bridge At Dawn", block(8, 2)
     got = blocks_of("\n".join(PARA[:2] + [far, alt, near, "Jane Doe/Reuters"] + PARA[2:]))
     assert [g[1:] for g in got[3:5]] == [(C.CAPTION, ("context:above-credit",))] * 2
@@ -943,7 +944,7 @@ def test_caption_above_credit_max_blocks(phrases):
 def test_caption_above_credit_max_credit_words(phrases):
     # Only a short credit line pulls the block above it into the caption.
     phrases(EMPTY)
-    n = classify.MAX_CREDIT_WORDS
+    n = rules.LIMITS.max_credit_words
     near = block(8, 2)
     def credit(words: int) -> str:
         text = "Jane Doe/" + " ".join(content(words - 2, capitalise=True))
@@ -961,8 +962,8 @@ LONG = block(100, 40)  # weighs enough to carry a long list inside the region
 
 def test_list_run_between_prose_max_list_run(phrases):
     phrases(EMPTY)
-    n = classify.MAX_LIST_RUN
-    item = " ".join(content(math.ceil(classify.MIN_LIST_ITEM_WORDS), capitalise=True))
+    n = runs.LIMITS.max_list_run
+    item = " ".join(content(math.ceil(runs.LIMITS.min_list_item_words), capitalise=True))
     for run, kept in ((n, True), (n + 1, False)):
         got = blocks_of("\n".join([LONG] + [item] * run + [LONG]))
         assert got[0][1] == got[-1][1] == C.BODY
@@ -975,7 +976,7 @@ def test_list_run_between_prose_max_list_run(phrases):
 
 def test_list_run_min_item_words(phrases):
     phrases(EMPTY)
-    words = math.ceil(classify.MIN_LIST_ITEM_WORDS)
+    words = math.ceil(runs.LIMITS.min_list_item_words)
     long_item = " ".join(content(words, capitalise=True))
     short_item = " ".join(content(words - 1, capitalise=True))
     kept = blocks_of("\n".join([LONG, long_item, long_item, LONG]))
@@ -991,7 +992,7 @@ def test_list_run_min_item_words(phrases):
 
 
 def test_headline_like_word_limits():
-    n = title.MAX_TITLE_WORDS
+    n = title.LIMITS.max_title_words
     assert headline_like(block(n, 0, end=""))
     assert not headline_like(block(n + 1, 0, end=""))
     assert headline_like("Bridge Reopens")
@@ -1007,7 +1008,7 @@ def headline_of(words: int) -> str:
 
 
 def test_title_max_words_end_to_end():
-    n = title.MAX_TITLE_WORDS
+    n = title.LIMITS.max_title_words
     at, over = headline_of(n), headline_of(n + 1)
     result = strip("\n\n".join([at] + PARA))
     assert result.title == at
@@ -1032,8 +1033,8 @@ def test_title_min_score_over_distance():
     # block between it and the article; below MIN_TITLE_SCORE it is not taken.
     _filler_ok()
     head = "Village Bridge Closed After Storm"
-    far = max(d for d in range(1, title.TITLE_WINDOW + 1) if 1 - title.DISTANCE_PENALTY * d >= title.MIN_TITLE_SCORE)
-    assert far < title.TITLE_WINDOW  # the score decides here, not the window
+    far = max(d for d in range(1, title.LIMITS.title_window + 1) if 1 - title.LIMITS.distance_penalty * d >= title.LIMITS.min_title_score)
+    assert far < title.LIMITS.title_window  # the score decides here, not the window
     at = strip("\n".join([head] + FILLER_LINES[: far - 1] + PARA))
     assert at.title == head
     beyond = strip("\n".join([head] + FILLER_LINES[:far] + PARA))
@@ -1044,10 +1045,10 @@ def test_title_min_score_over_distance():
 def test_title_window_end_to_end():
     # A markdown level-1 heading scores high enough that only the window stops it.
     _filler_ok()
-    n = title.TITLE_WINDOW
+    n = title.LIMITS.title_window
     assert n + 1 <= len(FILLER_LINES)
     head = "# Village Bridge Closed After Storm"
-    assert 3 + 1 - title.DISTANCE_PENALTY * (n + 1) >= title.MIN_TITLE_SCORE  # precondition
+    assert 3 + 1 - title.LIMITS.distance_penalty * (n + 1) >= title.LIMITS.min_title_score  # precondition
     near = strip("\n".join([head] + FILLER_LINES[: n - 1] + PARA))
     assert near.title is not None and near.title.endswith("Village Bridge Closed After Storm")
     far = strip("\n".join([head] + FILLER_LINES[:n] + PARA))
@@ -1057,7 +1058,7 @@ def test_title_window_end_to_end():
 
 def test_removed_blocks_do_not_count_towards_title_distance():
     head = "Village Bridge Closed After Storm"
-    share = ["Share"] * (title.TITLE_WINDOW + 2)
+    share = ["Share"] * (title.LIMITS.title_window + 2)
     result = strip("\n".join([head] + share + PARA))
     assert result.title == head
     assert [b.category for b in result.blocks[1 : 1 + len(share)]] == [C.SHARE] * len(share)
@@ -1065,7 +1066,7 @@ def test_removed_blocks_do_not_count_towards_title_distance():
 
 def test_page_title_site_name_max_site_words():
     head = "Village Bridge Closed After Storm"
-    n = title.MAX_SITE_WORDS
+    n = title.LIMITS.max_site_words
     for words, is_copy in ((n, True), (n + 1, False)):
         page_title = head + " - " + " ".join(w.capitalize() for w in ["gazette"] + content(words - 1))
         assert measure(page_title).words == 5 + words
@@ -1082,7 +1083,7 @@ def test_page_title_site_name_max_site_words():
 
 def test_comments_heading_after_the_article_ends_it():
     source = "\n\n".join(["Village Bridge Closed After Storm"] + PARA + ["Leave a Reply", "Great piece, thank you for writing it."])
-    assert sum(len(p.split()) for p in PARA) >= classify.MIN_WORDS_BEFORE_COMMENTS
+    assert sum(len(p.split()) for p in PARA) >= sections.LIMITS.min_words_before_comments
     result = strip(source)
     assert result.text == "\n".join(PARA)
     last_two = [b.category for b in result.blocks[-2:]]
@@ -1090,7 +1091,7 @@ def test_comments_heading_after_the_article_ends_it():
 
 
 # --- A second run of prose outside the article (balanced) -------------------------------------
-# Weights (classify._weight): a prose block of n words weighs 1 + n/10, a heading-like
+# Weights (text_classes.first_weight): a prose block of n words weighs 1 + n/10, a heading-like
 # line -0.5, a rule-labelled line -2. ARTICLE weighs 8; twelve two-word headings (-6)
 # keep a run lighter than 6 out of the region, so it stands apart as a second run.
 
@@ -1100,7 +1101,7 @@ SPACER = ["Harbour Workers", "Valley Station"] * 6  # weight -6.0, menu-short: n
 
 def test_second_run_share_both_sides(phrases):
     phrases(EMPTY)
-    assert classify.SURE_SECOND_REGION_SHARE == 1 / 2  # the weights below spell out 4.0 of 8.0
+    assert second_region.LIMITS.sure_share == 1 / 2  # the weights below spell out 4.0 of 8.0
     for words, kept in ((30, True), (29, False)):  # weight 4.0 = half of 8.0, and 3.9
         run = block(words, 12)
         got = blocks_of("\n".join([ARTICLE] + SPACER + [run]))
@@ -1153,17 +1154,17 @@ def test_second_run_below_a_footer_phrase_is_not_kept(phrases):
 def test_second_run_unmarked_where_the_markup_marks_the_article():
     # HTML mode: when blocks of the article are marked as its body, an unmarked run is not kept.
     f = measure(block(30, 12))
-    drafts = [classify.Draft(classify.PROSE, "text:prose", weight=8.0)]
-    drafts += [classify.Draft(classify.HEADING, "text:heading-like", weight=-0.5) for _ in range(12)]
-    drafts += [classify.Draft(classify.PROSE, "text:prose", weight=4.0)]
+    drafts = [L.Label(L.PROSE, "text:prose", weight=8.0)]
+    drafts += [L.Label(L.HEADING, "text:heading-like", weight=-0.5) for _ in range(12)]
+    drafts += [L.Label(L.PROSE, "text:prose", weight=4.0)]
     feats = [f] * len(drafts)
     region = (0, 1)
-    share = classify.SURE_SECOND_REGION_SHARE
-    assert classify.second_region_blocks(drafts, feats, region, share, sure=True) == [13]
+    share = second_region.LIMITS.sure_share
+    assert second_region.second_region_blocks(drafts, feats, region, share, sure=True) == [13]
     drafts[0].marked_body = True
-    assert classify.second_region_blocks(drafts, feats, region, share, sure=True) == []
+    assert second_region.second_region_blocks(drafts, feats, region, share, sure=True) == []
     drafts[13].marked_body = True
-    assert classify.second_region_blocks(drafts, feats, region, share, sure=True) == [13]
+    assert second_region.second_region_blocks(drafts, feats, region, share, sure=True) == [13]
 
 
 @pytest.mark.parametrize(
@@ -1232,7 +1233,7 @@ def test_an_article_under_a_section_heading_is_kept_when_nothing_else_is():
     # "Comments (3)" is a link in the page header, above the one-paragraph article:
     # the section never ends, but a page without any kept prose is rarely right.
     article = "The council approved the new cycle lanes on Tuesday after a long debate about parking in the old town."
-    assert len(article.split()) < classify.MIN_OPENING_PROSE_WORDS  # too short to end the section itself
+    assert len(article.split()) < sections.LIMITS.min_opening_prose_words  # too short to end the section itself
     lines = ["Town Gazette", "Home", "Related articles", "Cycle lanes approved", article, "Share", "Privacy policy"]
     result = strip("\n".join(lines))
     assert result.text == article
@@ -1261,7 +1262,7 @@ _OPENING = (
 def test_a_related_link_above_the_article_does_not_swallow_its_first_paragraph():
     # "Latest news" is a link in the page header; the article's first paragraph is
     # followed by a table, so prose does not "resume" as a related section expects.
-    assert len(_OPENING.split()) >= classify.MIN_OPENING_PROSE_WORDS
+    assert len(_OPENING.split()) >= sections.LIMITS.min_opening_prose_words
     rows = ["Seat A 210 euros good", "Seat B 370 euros poor", "Seat C 450 euros good"]
     more = "The seats that failed contained flame retardants in their covers, the club said on Tuesday."
     result = strip("\n".join(["Home", "Latest news", "Child seats tested", _OPENING, *rows, more, more + " Again."]))
@@ -1289,7 +1290,7 @@ _SEAT_MORE = "The seats that failed contained flame retardants in their covers, 
 )
 def test_prose_that_is_no_paragraph_does_not_start_the_article(above):
     # The article's first paragraph still ends a section opened above it by a header link.
-    assert classify.text_class(features.measure(above, lexicon.stopwords("en")), True)[0] == classify.PROSE
+    assert text_classes.text_class(features.measure(above, lexicon.stopwords("en")), True)[0] == L.PROSE
     page = [above, "Home", "Latest news", "Child seats tested", _OPENING, *_SEAT_ROWS, _SEAT_MORE]
     result = strip("\n".join(page))
     assert _OPENING in result.text
@@ -1300,21 +1301,21 @@ _TWO_SENTENCES = (
     "The council approved the new cycle lanes on Tuesday after a long debate. "
     "Work on the first lane starts in March."
 )
-#: MIN_WORDS_BEFORE_COMMENTS words of prose that end without a full stop.
+#: min_words_article_started words of prose that end without a full stop.
 _LONG_UNENDED = " ".join(
     ["The council approved the new cycle lanes on Tuesday after a long debate about parking in the old town"]
-    * (classify.MIN_WORDS_BEFORE_COMMENTS // 20 + 1)
+    * (sections.LIMITS.min_words_article_started // 20 + 1)
 )
 
 
 @pytest.mark.parametrize("article", [_TWO_SENTENCES, _LONG_UNENDED])
 def test_a_paragraph_above_a_section_starts_the_article(article):
     # A short article above "Related articles" (MIN_PARAGRAPH_SENTENCES sentences, or
-    # MIN_WORDS_BEFORE_COMMENTS words however it ends): the blurb under that heading is
+    # min_words_article_started words however it ends): the blurb under that heading is
     # a teaser, however long, not the article's first paragraph.
     f = features.measure(article, lexicon.stopwords("en"))
-    assert (f.terminal and f.sentences == classify.MIN_PARAGRAPH_SENTENCES) or (
-        not f.terminal and classify.MIN_WORDS_BEFORE_COMMENTS <= f.words < 2 * classify.MIN_WORDS_BEFORE_COMMENTS
+    assert (f.terminal and f.sentences == sections.LIMITS.min_paragraph_sentences) or (
+        not f.terminal and sections.LIMITS.min_words_article_started <= f.words < 2 * sections.LIMITS.min_words_article_started
     )
     page = ["Home", "Cycle lanes approved", article, "Related articles", "Child seats tested", _OPENING, "Bus fares rise"]
     result = strip("\n".join(page))
@@ -1324,7 +1325,7 @@ def test_a_paragraph_above_a_section_starts_the_article(article):
 
 def test_a_short_teaser_under_a_header_section_stays_in_the_section():
     teaser = "The club compared eighteen child seats for safety and found four of them poor."
-    assert len(teaser.split()) < classify.MIN_OPENING_PROSE_WORDS
+    assert len(teaser.split()) < sections.LIMITS.min_opening_prose_words
     article = [
         "The council approved the new cycle lanes on Tuesday after a long debate about parking in the old town.",
         "Residents had asked for safer routes to the two schools on the hill for more than five years now.",
@@ -1397,7 +1398,7 @@ def test_an_author_box_with_a_role_line_inside_the_article_is_a_byline(name, rol
 def test_role_line_word_limit():
     name = "Jane Doe"
     role = "Reporter"
-    n = classify.MAX_ROLE_WORDS
+    n = author_box.LIMITS.max_role_words
     at = " ".join([role] + ["harbour"] * (n - 1))
     over = " ".join([role] + ["harbour"] * n)
     assert strip("\n".join(["Cycle lanes approved", _CYCLE[0], name, at, *_CYCLE[1:]])).text == "\n".join(_CYCLE)
@@ -1424,7 +1425,7 @@ def test_a_closing_bio_that_opens_with_the_name_above_it_is_a_byline():
 
 def test_a_bio_with_a_job_word_under_the_name_is_a_byline_mid_article():
     bio = "Jane Doe, reporter on the city desk, has covered the town council and its budget for the paper since 2015."
-    assert len(bio.split()) > classify.MAX_ROLE_WORDS  # not a role line
+    assert len(bio.split()) > author_box.LIMITS.max_role_words  # not a role line
     rest = [*_CYCLE[1:], *PLAIN_PARAGRAPHS]  # enough text after it: not a closing bio
     result = strip("\n".join(["Cycle lanes approved", _CYCLE[0], "Jane Doe", bio, *rest]))
     assert result.text == "\n".join([_CYCLE[0], *rest])
@@ -1517,7 +1518,7 @@ def _region_text(lines: list[str]) -> list[str]:
 
 
 def test_the_paragraphs_under_the_byline_outweigh_a_longer_site_notice():
-    assert classify.WEIGHT_AFTER_BYLINE > 0
+    assert byline_pull.LIMITS.weight_after_byline > 0
     menu = ["Sport", "Weather", "Business", "Travel"]
     lines = ["Mill fire", "By Jane Doe", "November 20, 2019", *_SHORT_STORY, *menu, _SITE_NOTICE]
     assert _region_text(lines) == _SHORT_STORY
@@ -1540,7 +1541,7 @@ def test_schedule_entries_with_other_digits_do_not_break_the_run(first):
     lines = ["Quartet tour", *_TOUR, _DATES[0], entry, _DATES[1], _DATES[3]]
     result = strip("\n".join(lines))
     assert result.text.startswith(_TOUR[0])
-    assert classify._opens_with_date(measure(entry)) is (first == "٣")
+    assert date_lists.opens_with_date(measure(entry), MONTHS) is (first == "٣")
 
 
 def test_gallery_counters_of_one_total_mark_captions():
@@ -1568,9 +1569,9 @@ _BOX_HEADLINES = ["Harbour wall repaired after winter storms", "Village library 
 
 
 def test_a_box_of_headline_links_inside_the_article_does_not_end_it():
-    assert len(_LAST_PARAGRAPH.split()) >= classify.MIN_OPENING_PROSE_WORDS
-    assert len(_BOX_HEADLINES) >= classify.MIN_BOX_LINKS
-    assert all(len(h.split()) >= classify.MIN_BOX_LINK_WORDS for h in _BOX_HEADLINES)
+    assert len(_LAST_PARAGRAPH.split()) >= sections.LIMITS.min_opening_prose_words
+    assert len(_BOX_HEADLINES) >= sections.LIMITS.min_box_links
+    assert all(len(h.split()) >= sections.LIMITS.min_box_link_words for h in _BOX_HEADLINES)
     page = ["Bridge to close", *PARA[:3], "Related", *_BOX_HEADLINES, _LAST_PARAGRAPH, "Share", "Most read", "Bus fares"]
     result = strip("\n".join(page))
     assert result.text == "\n".join([*PARA[:3], _LAST_PARAGRAPH])
@@ -1594,17 +1595,17 @@ def test_teaser_cards_after_the_article_are_not_taken_for_a_link_box(box):
 
 def test_a_link_box_needs_article_prose_above_it():
     # Above the article, a "Related" list with text under it is part of the header.
-    short = PARA[0].split()[: classify.MIN_WORDS_BEFORE_COMMENTS // 2]
-    assert len(short) < classify.MIN_WORDS_BEFORE_COMMENTS
-    drafts = [classify.new_draft(classify.PROSE, "text:prose", measure(" ".join(short) + "."))]
+    short = PARA[0].split()[: sections.LIMITS.min_words_before_link_box // 2]
+    assert len(short) < sections.LIMITS.min_words_before_link_box
+    drafts = [new_label(L.PROSE, "text:prose", measure(" ".join(short) + "."))]
     feats = [measure(" ".join(short) + ".")]
-    for text, label in (("Related", C.RELATED), *((h, classify.HEADING) for h in _BOX_HEADLINES),
-                        (_LAST_PARAGRAPH, classify.PROSE)):
+    for text, label in (("Related", C.RELATED), *((h, L.HEADING) for h in _BOX_HEADLINES),
+                        (_LAST_PARAGRAPH, L.PROSE)):
         feats.append(measure(text))
-        drafts.append(classify.new_draft(label, "x", feats[-1]))
+        drafts.append(new_label(label, "x", feats[-1]))
     last = len(drafts) - 1
-    assert not classify._after_link_box(drafts, feats, 1, last, feats[0].words)
-    assert classify._after_link_box(drafts, feats, 1, last, classify.MIN_WORDS_BEFORE_COMMENTS)
+    assert not sections._after_link_box(drafts, feats, 1, last, feats[0].words)
+    assert sections._after_link_box(drafts, feats, 1, last, sections.LIMITS.min_words_before_link_box)
 
 
 # --- The closing box: a sign-up or footer label, then thin kept text -----------------
@@ -1639,25 +1640,25 @@ def _box_drafts(tail_words: int, closer: str = "Newsletter", label: str = C.NEWS
     paragraph of *tail_words* words: (drafts, features, index of the tail paragraph)."""
     texts = [block(100, 40) for _ in range(3)] + [closer, block(tail_words, tail_words // 2)]
     feats = [measure(t) for t in texts]
-    drafts = [classify.Draft(classify.PROSE, "text:prose") for _ in range(3)]
-    drafts += [classify.Draft(label, reason), classify.Draft(classify.PROSE, "text:prose")]
+    drafts = [L.Label(L.PROSE, "text:prose") for _ in range(3)]
+    drafts += [L.Label(label, reason), L.Label(L.PROSE, "text:prose")]
     for i in (0, 1, 2, 4):
-        drafts[i].category, drafts[i].reasons = C.BODY, ("text:prose", "region:inside")
-    drafts[3].category, drafts[3].reasons = label, (reason,)
+        drafts[i].decide(C.BODY, "region:inside")
+    drafts[3].decide(label)
     return drafts, feats, 4
 
 
 #: The longest tail after three 100-word paragraphs that is still thin: the largest
 #: t with t < MAX_CLOSING_BOX_SHARE * (300 + t).
-_THIN_TAIL = math.ceil(classify.MAX_CLOSING_BOX_SHARE * 300 / (1 - classify.MAX_CLOSING_BOX_SHARE)) - 1
+_THIN_TAIL = math.ceil(closing_box.LIMITS.max_closing_box_share * 300 / (1 - closing_box.LIMITS.max_closing_box_share)) - 1
 
 
 @pytest.mark.parametrize(("tail_words", "removed"), [(_THIN_TAIL, True), (_THIN_TAIL + 1, False)])
 def test_a_closing_box_is_thin(tail_words, removed):
     drafts, feats, tail = _box_drafts(tail_words)
-    classify.drop_closing_box(drafts, feats)
+    closing_box.apply(page_of(drafts, feats))
     assert (drafts[tail].category == C.NEWSLETTER) is removed
-    assert (drafts[tail].reasons[-1] == "context:closing-box") is removed
+    assert (drafts[tail].decided_by[-1] == "context:closing-box") is removed
 
 
 def test_the_last_paragraph_of_a_short_story_after_an_app_promo_is_kept():
@@ -1669,14 +1670,14 @@ def test_the_last_paragraph_of_a_short_story_after_an_app_promo_is_kept():
 @pytest.mark.parametrize(
     ("closer", "removed"),
     [
-        (" ".join(content(classify.MAX_CLOSER_WORDS, capitalise=True)), True),
-        (" ".join(content(classify.MAX_CLOSER_WORDS + 1, capitalise=True)), False),
+        (" ".join(content(closing_box.LIMITS.max_closer_words, capitalise=True)), True),
+        (" ".join(content(closing_box.LIMITS.max_closer_words + 1, capitalise=True)), False),
         ("Get our weekly newsletter.", False),  # a pitch sentence, not a box's label
     ],
 )
 def test_a_closing_box_opens_with_a_short_label(closer, removed):
     drafts, feats, tail = _box_drafts(20, closer=closer)
-    classify.drop_closing_box(drafts, feats)
+    closing_box.apply(page_of(drafts, feats))
     assert (drafts[tail].category == C.NEWSLETTER) is removed
 
 
@@ -1691,7 +1692,7 @@ def test_a_closing_box_opens_with_a_short_label(closer, removed):
 )
 def test_a_closing_box_opens_with_a_sign_up_or_footer_label(label, reason, removed):
     drafts, feats, tail = _box_drafts(20, closer="Impressum", label=label, reason=reason)
-    classify.drop_closing_box(drafts, feats)
+    closing_box.apply(page_of(drafts, feats))
     assert (drafts[tail].category == label) is removed
 
 
@@ -1717,7 +1718,7 @@ def test_a_newsletter_promise_inside_a_long_paragraph_is_article_text():
             "am Fluss notieren, denn der Verein hat in diesem Jahr mehr Abende als je zuvor geplant "
             "und die Karten für die ersten beiden Konzerte sind nach Angaben der Veranstalter schon fast "
             "alle verkauft worden.")
-    assert measure(long).words > rules.MAX_PHRASE_WORDS
+    assert measure(long).words > rules.LIMITS.max_phrase_words
     result = strip("\n".join(["Konzerte am Fluss", long, *PARA]))
     assert long in result.text
 
@@ -1753,12 +1754,12 @@ def test_a_comment_policy_under_its_heading_is_not_more_article():
 def test_comment_thread_headings(text, fires):
     f = features.measure(text, frozenset())
     got = rules.comment_count(f)
-    assert got == ((C.COMMENTS, rules.COMMENT_COUNT_REASON) if fires else None)
+    assert got == ((C.COMMENTS, R.COMMENT_COUNT) if fires else None)
 
 
 def test_a_comment_thread_heading_ends_the_article_even_with_a_long_title():
     heading = "14 thoughts on “Why the council closed the old wooden bridge over the river this spring”"
-    assert features.measure(heading, frozenset()).words > classify.MAX_MARKER_WORDS
+    assert features.measure(heading, frozenset()).words > sections.LIMITS.max_marker_words
     comment = "Jane says: what a good read, thank you for writing about the bridge and the ferry."
     page = ["Bridge to close", *PARA[:3], heading, comment, PARA[3]]
     result = strip("\n".join(page))
@@ -1768,7 +1769,7 @@ def test_a_comment_thread_heading_ends_the_article_even_with_a_long_title():
 def test_a_link_box_is_short():
     # A "Related" list of more than MAX_BOX_BLOCKS headlines is a teaser section, and
     # the look back for a box stays bounded.
-    many = [f"Harbour story number {k} of the winter season" for k in range(classify.MAX_BOX_BLOCKS)]
+    many = [f"Harbour story number {k} of the winter season" for k in range(sections.LIMITS.max_box_blocks)]
     page = ["Bridge to close", *PARA[:3], "Related", *many, _LAST_PARAGRAPH, "Share", "Most read", "Bus fares"]
     assert _LAST_PARAGRAPH not in strip("\n".join(page)).text
     page = ["Bridge to close", *PARA[:3], "Related", *many[:3], _LAST_PARAGRAPH, "Share", "Most read", "Bus fares"]

@@ -13,7 +13,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from boilerstrip import Options, features, language, pipeline, rules, strip
+from boilerstrip import Options, features, language, lexicon, pipeline, rules, strip
+from boilerstrip.classify.first_labels import FirstLabeller
+from boilerstrip.rules import RuleChain
 from boilerstrip import categories as C
 from boilerstrip.features import WORD
 from boilerstrip.result import Block, new_block
@@ -69,12 +71,13 @@ def test_cache_never_changes_a_result(lines: list[str]) -> None:
     assert _decisions(text) == warm
 
 
-def test_the_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "CACHE_MAX_ENTRIES", 5)
-    pipeline.clear_cache()
-    strip("\n".join(f"Menu item number {i}" for i in range(40)))
-    assert 0 < len(pipeline._cache) <= 5 and len(pipeline._old_cache) <= 5
-    pipeline.clear_cache()
+def test_the_cache_is_bounded() -> None:
+    labeller = FirstLabeller(RuleChain(), max_entries=5)
+    labeller.use_matchers(lexicon.matcher(), lexicon.cut_matcher())
+    for i in range(40):
+        labeller.first_pass(f"Menu item number {i}", "en", STOP, months())
+    young, old = labeller.sizes()
+    assert 0 < young <= 5 and old == 5
 
 
 # --- The indexed phrase matcher against a brute-force reference -------------------------
@@ -247,7 +250,7 @@ CREDITISH = st.lists(
 @example("Seen at dawn! Fotografía: Jane Doe: AP")
 @example("The longest word " * 6 + "—fotografía . Jane Doe")
 def test_credit_prechecks_never_skip_a_match(text: str) -> None:
-    tail = text[-rules.CREDIT_TAIL_CHARS :].rstrip(")]")
+    tail = text[-rules.LIMITS.credit_tail_chars :].rstrip(")]")
     assert bool(rules._credit_tail().search(tail)) == bool(_credit_tail_without_lookahead().search(tail))
     if rules._credit_tail().search(tail):
         assert rules._may_end_with_credit(tail)
@@ -280,9 +283,9 @@ def _reference_lexicon_rule(text: str, f: features.Features, matcher: PhraseMatc
     for hit in matcher.match(f.norm):
         if hit.kind == "exact":
             return hit.concept, f"lexicon:{hit.concept}"
-        limit = rules._MAX_WORDS.get(hit.concept, rules.MAX_PHRASE_WORDS)
+        limit = rules._MAX_WORDS.get(hit.concept, rules.LIMITS.max_phrase_words)
         if hit.concept == C.BYLINE and rules._has_date(text, f, MONTHS):
-            limit = rules.MAX_DATED_BYLINE_WORDS
+            limit = rules.LIMITS.max_dated_byline_words
         if f.words <= limit and not rules._is_prose_sentence(f, hit):
             return hit.concept, f"lexicon:{hit.concept}:{hit.kind}"
     return None
@@ -311,7 +314,7 @@ def test_swapping_the_phrase_matcher_empties_the_cache(monkeypatch: pytest.Monke
     before = _decisions(page)  # cached with the real lexicons
     assert before[0][2] != "share"
     custom = PhraseMatcher([("share", "exact", "quarterly garden notes")])
-    monkeypatch.setattr(pipeline, "matcher", lambda: custom)
+    monkeypatch.setattr(lexicon, "matcher", lambda: custom)
     after = _decisions(page)
     assert after[0][2] == "share" and after[0][3] == ("lexicon:share",)
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Optional, Tuple
 
 from . import categories as C
 from . import reasons as R
 from .features import WORD, Features, visible_text
+from .thresholds import HAND, PAPER, limit, measured
 from .lexicon import (
     CATEGORY_CONCEPTS,
     Match,
@@ -28,25 +30,66 @@ from .lexicon import (
 
 Label = Optional[Tuple[str, str]]
 
+
+@dataclass(frozen=True)
+class RuleLimits:
+    """The thresholds of the context-free rules."""
+
+    max_phrase_words: int = limit(
+        40, measured("aeb-dev", "trafilatura-eval-dev"),
+        'largest block a prefix, suffix or contains phrase may decide; promo and pitch blocks are at most ~40 words'
+    )
+    max_byline_words: int = limit(8, HAND, 'bylines are short; a "by ..." prefix on a longer block is a sentence')
+    max_promo_words: int = limit(30, HAND, 'an inline promo is a marker plus a headline')
+    max_dated_byline_words: int = limit(16, HAND, 'a byline that also carries the date runs longer')
+    min_byline_prose_stop_ratio: float = limit(
+        0.3, PAPER,
+        'jusText\'s stop-word share of good paragraphs: a "By then, ..." sentence',
+    )
+    min_promo_headline_words: int = limit(3, HAND, "words of the headline after an inline promo's lead")
+    max_credit_words: int = limit(8, HAND, 'longest "Name Name/Agency" credit')
+    max_bare_copyright_words: int = limit(6, HAND, 'a "©" block this short is a copyright line even without a year')
+    credit_tail_chars: int = limit(120, HAND, 'characters at the end of a block searched for a credit tail')
+    max_pitch_words: int = limit(60, HAND, 'sign-up boxes and paywall notes run to two or three sentences')
+    pitch_cues_with_you: int = limit(2, HAND, 'distinct pitch words needed with a second-person word')
+    pitch_cues_alone: int = limit(3, HAND, 'and without one')
+    min_pitch_density: float = limit(
+        0.1, measured("aeb-dev", "trafilatura-eval-dev"),
+        'distinct pitch words per word: pitches are dense with them, a blog paragraph is not'
+    )
+    min_pitch_words: int = limit(3, HAND, 'two words are a button')
+    max_appeal_words: int = limit(
+        60, measured("aeb-dev", "trafilatura-eval-dev"),
+        'a reader appeal runs to one to three sentences; article paragraphs that quote a "we" run longer'
+    )
+    min_comment_count_words: int = limit(3, HAND, 'a count, a noun and a preposition')
+    max_comment_count_words: int = limit(30, HAND, "the post's title follows the opener")
+    max_consent_words: int = limit(120, HAND, 'cookie banners run to a paragraph or two')
+    consent_cues: int = limit(2, HAND, 'distinct consent words needed besides a cookie word')
+    max_dateline_words: int = limit(20, HAND, '"Published ... | Updated ..." lines run to ~18')
+    min_date_share: float = limit(0.35, HAND, 'share of date tokens (digits, months, am/pm) in a dateline')
+    max_bare_dateline_words: int = limit(10, HAND, 'a line this short without a sentence end needs only a date')
+    max_relative_time_words: int = limit(6, HAND, '"15 minutes ago", "5 min read"')
+    max_date_link_letters: int = limit(
+        3, HAND,
+        'a word this short may stand between a month and its number ("de", "of")',
+    )
+    max_day_or_year_digits: int = limit(4, HAND, 'a day or a year')
+    teaser_tail_chars: int = limit(12, HAND, 'characters at the end of a block searched for a bracketed ellipsis')
+    max_share_row_words: int = limit(12, HAND, 'a share row is short')
+    min_share_row_share: float = limit(0.5, HAND, 'share of its words that are network or button names')
+    min_share_buttons: int = limit(2, HAND, 'one network name is a mention, two a row of buttons')
+    min_link_line_share: float = limit(0.9, HAND, 'a Markdown block whose letters are this much link text is a link')
+
+
+LIMITS = RuleLimits()
+
 # --- Word limits for phrase hits that are not whole-block matches -------------------
 # A phrase inside a long paragraph is usually the article talking about the thing
-# ("the app store said ..."), so partial hits decide only short blocks. The limits
-# were set on the dev benchmarks: promo and pitch blocks there are at most ~40 words.
-#: Largest block (in words) that a prefix, suffix or contains phrase may decide.
-MAX_PHRASE_WORDS = 40
-#: Bylines are short: "By Jane Doe and John Roe, Reuters". A prefix like "by ..."
-#: on a longer block is an ordinary sentence ("By making the ceasefire ...").
-MAX_BYLINE_WORDS = 8
-#: An inline promo is a marker plus a headline; a headline rarely exceeds 30 words.
-MAX_PROMO_WORDS = 30
-
-#: A byline that also carries the date runs longer: "By Jane Doe at Priory Lane
-#: Saturday 12 October 2024, 19:48", "Words by A | Illustration by B | 11 Nov 2022".
-MAX_DATED_BYLINE_WORDS = 16
-
-_MAX_WORDS = {C.BYLINE: MAX_BYLINE_WORDS, C.INLINE_PROMO: MAX_PROMO_WORDS}
+# ("the app store said ..."), so partial hits decide only short blocks.
+_MAX_WORDS = {C.BYLINE: LIMITS.max_byline_words, C.INLINE_PROMO: LIMITS.max_promo_words}
 #: No prefix, suffix or contains hit decides a longer block (the largest limit above).
-_MAX_PARTIAL_HIT_WORDS = max(MAX_PHRASE_WORDS, MAX_DATED_BYLINE_WORDS, *_MAX_WORDS.values())
+_MAX_PARTIAL_HIT_WORDS = max(LIMITS.max_phrase_words, LIMITS.max_dated_byline_words, *_MAX_WORDS.values())
 
 
 def lexicon_rule(
@@ -63,9 +106,9 @@ def lexicon_rule(
             continue
         if hit.kind == "exact":
             return hit.concept, R.lexicon(hit.concept)
-        limit = _MAX_WORDS.get(hit.concept, MAX_PHRASE_WORDS)
+        limit = _MAX_WORDS.get(hit.concept, LIMITS.max_phrase_words)
         if hit.concept == C.BYLINE and _has_date(text, f, months):
-            limit = MAX_DATED_BYLINE_WORDS
+            limit = LIMITS.max_dated_byline_words
         if f.words <= limit and not _is_prose_sentence(f, hit):
             return hit.concept, R.lexicon(hit.concept, hit.kind)
     return None
@@ -73,7 +116,7 @@ def lexicon_rule(
 
 def _is_prose_sentence(f: Features, hit: Match) -> bool:
     """A byline prefix on a sentence ("By then, the talks had ...") is prose."""
-    return hit.concept == C.BYLINE and f.terminal and f.stop_ratio >= 0.3
+    return hit.concept == C.BYLINE and f.terminal and f.stop_ratio >= LIMITS.min_byline_prose_stop_ratio
 
 
 # --- Shape rules --------------------------------------------------------------------
@@ -92,10 +135,10 @@ _PROMO_LEAD = re.compile(
 
 def inline_promo_shape(text: str, f: Features) -> Label:
     """``LEAD: Headline-like text`` without a final full stop."""
-    if f.words > MAX_PROMO_WORDS or text.rstrip().endswith("."):
+    if f.words > LIMITS.max_promo_words or text.rstrip().endswith("."):
         return None
     m = _PROMO_LEAD.match(text)
-    if m and f.words - len(WORD.findall(m.group())) >= 3:
+    if m and f.words - len(WORD.findall(m.group())) >= LIMITS.min_promo_headline_words:
         return C.INLINE_PROMO, R.CAPS_LEAD_COLON
     return None
 
@@ -106,10 +149,6 @@ _COPYRIGHT_SIGN = re.compile(r"©|\(c\)|\bcopyright\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-#: Longest "Name Name/Agency" credit, in words.
-MAX_CREDIT_WORDS = 8
-#: A "©" block of at most this many words is a copyright line even without a year.
-MAX_BARE_COPYRIGHT_WORDS = 6
 
 
 def _may_have_copyright_sign(text: str) -> bool:
@@ -124,17 +163,15 @@ def _may_have_copyright_sign(text: str) -> bool:
 
 def credit_shape(text: str, f: Features) -> Label:
     """Photo credits and copyright lines."""
-    if f.words <= MAX_CREDIT_WORDS and not f.terminal and "/" in text and _CREDIT_SLASH.match(text):
+    if f.words <= LIMITS.max_credit_words and not f.terminal and "/" in text and _CREDIT_SLASH.match(text):
         return C.CAPTION, R.CREDIT_SLASH
-    if f.words <= MAX_PHRASE_WORDS and _may_have_copyright_sign(text) and _COPYRIGHT_SIGN.search(text):
-        if _YEAR.search(text) or "reserved" in f.norm or f.words <= MAX_BARE_COPYRIGHT_WORDS:
+    if f.words <= LIMITS.max_phrase_words and _may_have_copyright_sign(text) and _COPYRIGHT_SIGN.search(text):
+        if _YEAR.search(text) or "reserved" in f.norm or f.words <= LIMITS.max_bare_copyright_words:
             return C.FOOTER, R.COPYRIGHT
         return C.CAPTION, R.COPYRIGHT_CREDIT
     return None
 
 
-#: Characters at the end of a block searched for a credit tail.
-CREDIT_TAIL_CHARS = 120
 
 
 @lru_cache(maxsize=None)
@@ -187,9 +224,9 @@ def _credit_search_start(tail: str) -> int:
 
 def credit_tail(text: str, f: Features) -> Label:
     """A caption that ends with its photo credit, or a credit alone."""
-    if f.words > MAX_PHRASE_WORDS:
+    if f.words > LIMITS.max_phrase_words:
         return None
-    tail = text[-CREDIT_TAIL_CHARS:].rstrip(")]")
+    tail = text[-LIMITS.credit_tail_chars:].rstrip(")]")
     if not _may_end_with_credit(tail):
         return None
     start = _credit_search_start(tail)
@@ -198,17 +235,6 @@ def credit_tail(text: str, f: Features) -> Label:
     return None
 
 
-#: A pitch is short: sign-up boxes and paywall notes run to two or three sentences.
-MAX_PITCH_WORDS = 60
-#: Distinct pitch words needed with a second-person word, and without one.
-PITCH_CUES_WITH_YOU = 2
-PITCH_CUES_ALONE = 3
-#: Distinct pitch words per word of the block: pitches are dense with them (the
-#: seed's Telegraph pitch has 7 in 30 words); a blog paragraph that mentions an
-#: "offer" and a "download" in 40 words is not a pitch. Set on the dev benchmarks.
-MIN_PITCH_DENSITY = 0.1
-#: A pitch needs at least this many words (two words are a button).
-MIN_PITCH_WORDS = 3
 
 
 # German (and Dutch "U") formal address, told from "sie" (she, they) by its capital
@@ -232,7 +258,7 @@ def pitch_shape(f: Features, text: str = "") -> Label:
     "Register for our bulletin to get the latest news in your inbox": the
     wording varies, the vocabulary does not.
     """
-    if f.words > MAX_PITCH_WORDS or f.words < MIN_PITCH_WORDS:
+    if f.words > LIMITS.max_pitch_words or f.words < LIMITS.min_pitch_words:
         return None
     pitch_words, strong_words = word_set("pitch"), common_words("pitch_strong")
     if pitch_words.isdisjoint(f.norm_words) and strong_words.isdisjoint(f.norm_words):
@@ -241,21 +267,16 @@ def pitch_shape(f: Features, text: str = "") -> Label:
     strong = tokens & strong_words
     cues = (tokens & pitch_words) | strong
     score = len(cues) + len(strong)  # a strong pitch word counts twice
-    if score < PITCH_CUES_WITH_YOU or score < MIN_PITCH_DENSITY * f.words:
+    if score < LIMITS.pitch_cues_with_you or score < LIMITS.min_pitch_density * f.words:
         return None
     you = bool(tokens & word_set("you")) or _formal_you(text)
-    if score >= PITCH_CUES_ALONE or you:
+    if score >= LIMITS.pitch_cues_alone or you:
         if cues & common_words("app_cues"):
             return C.APP_PROMO, R.PITCH
         return C.NEWSLETTER, R.PITCH
     return None
 
 
-#: A reader appeal is a short note: a donation box, a feedback request or an
-#: advertising disclosure runs to one to three sentences (at most ~55 words on the
-#: dev benchmarks); two article paragraphs on aeb-dev that quote a "we" talking
-#: about "support" or "feedback" run to 70 words.
-MAX_APPEAL_WORDS = 60
 # A block that opens with a quotation mark is somebody quoted in the article.
 _OPENING_QUOTES = "\"“„«»‘‚'「"
 
@@ -271,7 +292,7 @@ def reader_appeal(f: Features, text: str = "") -> Label:
     (a blogger, an interview), but rarely asks for donations or owns up to its
     advertisers within three sentences.
     """
-    if f.words > MAX_APPEAL_WORDS or word_set("appeal").isdisjoint(f.norm_words):
+    if f.words > LIMITS.max_appeal_words or word_set("appeal").isdisjoint(f.norm_words):
         return None
     if text[:1] in _OPENING_QUOTES or word_set("we").isdisjoint(f.norm_words):
         return None
@@ -280,8 +301,6 @@ def reader_appeal(f: Features, text: str = "") -> Label:
     return C.INLINE_PROMO, R.READER_APPEAL
 
 
-#: Longest such heading, in words (the post's title follows the opener).
-MAX_COMMENT_COUNT_WORDS = 30
 
 
 def comment_count(f: Features) -> Label:
@@ -289,7 +308,7 @@ def comment_count(f: Features) -> Label:
     post's title ("14 thoughts on “Fixing Sash Windows”", "11 Antworten zu ...",
     "One thought on ..."); the openers are in ``comment_count.txt``."""
     words = f.norm_words
-    if len(words) < 3 or f.words > MAX_COMMENT_COUNT_WORDS or (f.terminal and f.terminal_char == "."):
+    if len(words) < LIMITS.min_comment_count_words or f.words > LIMITS.max_comment_count_words or (f.terminal and f.terminal_char == "."):
         return None  # a sentence ("14 thoughts on the plan kept us busy.") is not a heading
     phrases = comment_count_phrases()
     if (words[0].isdecimal() and words[1:3] in phrases) or words[:3] in phrases:
@@ -297,10 +316,6 @@ def comment_count(f: Features) -> Label:
     return None
 
 
-#: Longest consent notice, in words (cookie banners run to a paragraph or two).
-MAX_CONSENT_WORDS = 120
-#: Distinct consent words (``consent.txt``) needed besides a cookie word.
-CONSENT_CUES = 2
 
 
 def consent_shape(f: Features) -> Label:
@@ -311,20 +326,16 @@ def consent_shape(f: Features) -> Label:
     auf unserer Webseite ...": phrase hits decide only short blocks, and these
     run long. A recipe's "cookie sheet" has none of the banner's other words.
     """
-    if f.words > MAX_CONSENT_WORDS or "cookie" not in f.norm:
+    if f.words > LIMITS.max_consent_words or "cookie" not in f.norm:
         return None
     if not any(w.startswith("cookie") for w in f.norm_words):
         return None
-    if len(word_set("consent").intersection(f.norm_words)) >= CONSENT_CUES:
+    if len(word_set("consent").intersection(f.norm_words)) >= LIMITS.consent_cues:
         return C.COOKIE, R.COOKIE_CONSENT
     return None
 
 
 # Datelines: a date or time and little else.
-#: Longest dateline, in words ("Published ... | Updated ..." lines run to ~18).
-MAX_DATELINE_WORDS = 20
-#: Share of date tokens (digits, months, am/pm) in a dateline.
-MIN_DATE_SHARE = 0.35
 _TIME_WORDS = frozenset({"am", "pm", "a", "p", "m", "h", "uhr", "hrs"})
 # A numeric date or a clock time. Two patterns rather than one alternation: a
 # pattern that starts with a digit class lets the regex engine skip ahead to the
@@ -359,21 +370,19 @@ def _month_with_number(words: tuple[str, ...], months: frozenset[str]) -> bool:
             continue
         for step in (-1, 1):
             j = i + step
-            if 0 <= j < n and len(words[j]) <= MAX_DATE_LINK_LETTERS and not _day_or_year(words[j]):
+            if 0 <= j < n and len(words[j]) <= LIMITS.max_date_link_letters and not _day_or_year(words[j]):
                 j += step  # past "de", "of": "20 de abril de 2022", "the 5th of May"
             if 0 <= j < n and _day_or_year(words[j]):
                 return True
     return False
 
 
-#: A word this short may stand between a month and its number ("de", "of", "del").
-MAX_DATE_LINK_LETTERS = 3
 
 
 def _day_or_year(word: str) -> bool:
     """1 to 4 digits, maybe with an ordinal ending: "5", "2020", "14th", "1er"."""
     digits = word[:-2] if word[-2:] in _ORDINAL_ENDINGS else word
-    return 0 < len(digits) <= 4 and digits.isdecimal()
+    return 0 < len(digits) <= LIMITS.max_day_or_year_digits and digits.isdecimal()
 
 
 _ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th", "er"})
@@ -384,16 +393,16 @@ def date_shape(text: str, f: Features, months: frozenset[str]) -> Label:
 
     "October 9, 2018 at 4:02 pm", "Published April 14, 2024 at 11:42 p.m. |
     Updated ...": a date is present and date tokens (digits, month names, am/pm)
-    make up at least :data:`MIN_DATE_SHARE` of the words.
+    make up at least :data:`LIMITS.min_date_share` of the words.
     """
-    if f.words > MAX_DATELINE_WORDS or not f.has_digits:
+    if f.words > LIMITS.max_dateline_words or not f.has_digits:
         return None
     tokens = f.norm_words
     if _has_date(text, f, months):
         dateish = sum(1 for t in tokens if t.isdigit() or t in months or t in _TIME_WORDS)
-        if dateish >= MIN_DATE_SHARE * len(tokens) or (f.words <= 10 and not f.terminal):
+        if dateish >= LIMITS.min_date_share * len(tokens) or (f.words <= LIMITS.max_bare_dateline_words and not f.terminal):
             return C.BYLINE, R.DATE
-    if f.words <= 6 and _RELATIVE_TIME.search(text):
+    if f.words <= LIMITS.max_relative_time_words and _RELATIVE_TIME.search(text):
         return C.BYLINE, R.RELATIVE_TIME
     return None
 
@@ -404,7 +413,7 @@ _TRUNCATED = re.compile(r"(?:\[\s?(?:…|\.\.\.)\s?\]|\(\s?(?:…|\.\.\.)\s?\))\
 
 def truncated_teaser(text: str, f: Features) -> Label:
     """A paragraph that ends in a bracketed ellipsis is a teaser for another page."""
-    tail = text[-12:]
+    tail = text[-LIMITS.teaser_tail_chars:]
     if tail.rstrip().endswith(("]", ")")) and _TRUNCATED.search(tail):  # cheap test first
         return C.RELATED, R.TRUNCATED_TEASER
     return None
@@ -418,10 +427,6 @@ _TARGET = r"""\([^)\s]*(?:[ \t]*\r?\n[ \t]*[^)\s"][^)\s]*)*(?:\s+"[^"]{0,300}")?
 # A markdown image alone on its line: ![alt text](image.jpg), or wrapped in a link,
 # [![alt](image.jpg)](page) (html2text may pad the link text: "[ ![alt](image.jpg) ](page)").
 _MARKDOWN_IMAGE = re.compile(r"\A(?:\[[ \t]?)?!\[[^\]]{0,300}\]" + _TARGET + r"(?:[ \t]?\]" + _TARGET + r")?\Z")
-#: Share rows: at most this many words, at least this share of them network or
-#: share-button names.
-MAX_SHARE_ROW_WORDS = 12
-MIN_SHARE_ROW_SHARE = 0.5
 
 
 
@@ -436,8 +441,6 @@ def markdown_image(text: str) -> Label:
 # The text of a Markdown link or image, ``[text]`` or ``![alt]``, once its target is gone
 # (features.visible_text); applied twice for an image inside a link.
 _BRACKETED = re.compile(r"!?\[[^\[\]]*\]")
-#: A block whose letters are at least this share link text is a link, not prose.
-MIN_LINK_LINE_SHARE = 0.9
 
 
 def link_line(text: str) -> Label:
@@ -451,21 +454,21 @@ def link_line(text: str) -> Label:
     visible = visible_text(text)
     outside = _BRACKETED.sub("", _BRACKETED.sub("", visible))
     total = sum(1 for c in visible if c.isalpha())
-    if total and sum(1 for c in outside if c.isalpha()) <= (1 - MIN_LINK_LINE_SHARE) * total:
+    if total and sum(1 for c in outside if c.isalpha()) <= (1 - LIMITS.min_link_line_share) * total:
         return C.NAVIGATION, R.LINK_LINE
     return None
 
 
 def share_row(f: Features) -> Label:
     """A line of share buttons: "Share Facebook Twitter Email", "Teilen: X WhatsApp"."""
-    if f.words > MAX_SHARE_ROW_WORDS:
+    if f.words > LIMITS.max_share_row_words:
         return None
     tokens = f.norm_words
     share_buttons = word_set("share_buttons")
     if share_buttons.isdisjoint(tokens):
         return None  # no button name: a fast exit for most blocks
     buttons = sum(1 for t in tokens if t in share_buttons)
-    if buttons >= 2 and buttons >= MIN_SHARE_ROW_SHARE * len(tokens):
+    if buttons >= LIMITS.min_share_buttons and buttons >= LIMITS.min_share_row_share * len(tokens):
         return C.SHARE, R.SHARE_ROW
     return None
 

@@ -8,7 +8,7 @@ from typing import Sequence
 from .. import categories as C
 from .. import reasons as R
 from ..features import Features
-from ..rules import MAX_CREDIT_WORDS
+from ..rules import LIMITS as RULE_LIMITS
 from ..thresholds import HAND, limit
 from .label import LINES, PROSE, PROSE_OR_SENTENCE, Label
 from .page import Page
@@ -20,7 +20,7 @@ class CaptionLimits:
     max_caption_blocks: int = limit(2, HAND, "captions are one or two sentences, alt text one line")
     max_caption_words: int = limit(30, HAND, "words of a caption sentence above a credit")
     max_caption_sentences: int = limit(2, HAND)
-    max_credit_words: int = limit(MAX_CREDIT_WORDS, HAND, "a caption block this short is a credit line (rules)")
+    max_credit_words: int = limit(RULE_LIMITS.max_credit_words, HAND, "a caption block this short is a credit line (rules)")
 
 
 LIMITS = CaptionLimits()
