@@ -18,7 +18,7 @@ from boilerstrip.classify import author_box, byline_pull, captions, closing_box,
 from pages import new_label, page_of
 from boilerstrip import reasons as R
 from boilerstrip import categories as C
-from boilerstrip import features, lexicon, rules, title
+from boilerstrip import features, lexicon, rules, shape_rules, title
 from boilerstrip.lexicon import PhraseMatcher, normalise
 from strategies import PLAIN_PARAGRAPHS
 
@@ -520,7 +520,7 @@ CONSENT_WORDS = frozenset({"accept", "browser", "settings", "privacy", "tracking
 
 @pytest.fixture
 def consent_words(monkeypatch):
-    monkeypatch.setattr(rules, "word_set", lambda concept: {"consent": CONSENT_WORDS}[concept])
+    monkeypatch.setattr(shape_rules, "word_set", lambda concept: {"consent": CONSENT_WORDS}[concept])
 
 
 def consent(words: int, cues: list[str], cookie: str = "cookies") -> str:
@@ -598,10 +598,10 @@ STRONG_PITCH_WORDS = frozenset({"newsletter"})
 @pytest.fixture
 def word_sets(monkeypatch):
     sets = {"pitch": PITCH_WORDS, "you": YOU_WORDS, "share_buttons": BUTTONS}
-    monkeypatch.setattr(rules, "word_set", lambda concept: sets[concept])
-    real_common_words = rules.common_words  # other shared lists (app cues) stay as shipped
+    monkeypatch.setattr(shape_rules, "word_set", lambda concept: sets[concept])
+    real_common_words = shape_rules.common_words  # other shared lists (app cues) stay as shipped
     monkeypatch.setattr(
-        rules,
+        shape_rules,
         "common_words",
         lambda concept: STRONG_PITCH_WORDS if concept == "pitch_strong" else real_common_words(concept),
     )

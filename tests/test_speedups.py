@@ -13,7 +13,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from boilerstrip import Options, features, language, lexicon, pipeline, rules, strip
+from boilerstrip import Options, features, language, lexicon, pipeline, rules, shape_rules, strip
 from boilerstrip.classify.first_labels import FirstLabeller
 from boilerstrip.rules import RuleChain
 from boilerstrip import categories as C
@@ -212,7 +212,7 @@ def test_no_character_casefolds_to_what_the_fast_path_tests_for() -> None:
 
 @functools.lru_cache(maxsize=None)
 def _credit_tail_without_lookahead() -> re.Pattern[str]:
-    return re.compile(rules._credit_tail().pattern.replace("(?=[" + _initials() + "])", ""), re.IGNORECASE)
+    return re.compile(shape_rules._credit_tail().pattern.replace("(?=[" + _initials() + "])", ""), re.IGNORECASE)
 
 
 def _initials() -> str:
@@ -222,7 +222,7 @@ def _initials() -> str:
 def test_the_initials_lookahead_folds_case_like_the_credit_words() -> None:
     # Under IGNORECASE a character class must accept exactly the characters that the
     # words' first letters accept as literals (İ and ı for "i", for instance).
-    assert "(?=[" + _initials() + "])" in rules._credit_tail().pattern
+    assert "(?=[" + _initials() + "])" in shape_rules._credit_tail().pattern
     initials = re.compile("[" + _initials() + "]", re.IGNORECASE)
     literals = [re.compile(re.escape(c), re.IGNORECASE) for c in {w[0] for w in credit_words()}]
     for code in range(0x10000):
@@ -251,14 +251,14 @@ CREDITISH = st.lists(
 @example("The longest word " * 6 + "—fotografía . Jane Doe")
 def test_credit_prechecks_never_skip_a_match(text: str) -> None:
     tail = text[-rules.LIMITS.credit_tail_chars :].rstrip(")]")
-    assert bool(rules._credit_tail().search(tail)) == bool(_credit_tail_without_lookahead().search(tail))
-    if rules._credit_tail().search(tail):
-        assert rules._may_end_with_credit(tail)
-        start = rules._credit_search_start(tail)
-        assert 0 <= start <= rules._credit_tail().search(tail).start()
-        assert rules._credit_tail().search(tail, start)
-    if rules._COPYRIGHT_SIGN.search(text):
-        assert rules._may_have_copyright_sign(text)
+    assert bool(shape_rules._credit_tail().search(tail)) == bool(_credit_tail_without_lookahead().search(tail))
+    if shape_rules._credit_tail().search(tail):
+        assert shape_rules._may_end_with_credit(tail)
+        start = shape_rules._credit_search_start(tail)
+        assert 0 <= start <= shape_rules._credit_tail().search(tail).start()
+        assert shape_rules._credit_tail().search(tail, start)
+    if shape_rules._COPYRIGHT_SIGN.search(text):
+        assert shape_rules._may_have_copyright_sign(text)
 
 
 _OLD_NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{1,2}:\d\d\b")
@@ -275,7 +275,7 @@ def test_date_and_teaser_shortcuts_agree_with_the_single_regex(text: str) -> Non
     f = features.measure(text, STOP)
     no_month = frozenset({"nomonth"})
     assert rules._has_date(text, f, no_month) == (f.digits > 0 and bool(_OLD_NUMERIC_DATE.search(text)))
-    assert (rules.truncated_teaser(text, f) is not None) == bool(rules._TRUNCATED.search(text[-12:]))
+    assert (rules.truncated_teaser(text, f) is not None) == bool(shape_rules._TRUNCATED.search(text[-12:]))
 
 
 def _reference_lexicon_rule(text: str, f: features.Features, matcher: PhraseMatcher) -> object:

@@ -42,7 +42,7 @@ def _define(code: str, category: str, producer: str, meaning: str) -> str:
     return code
 
 
-# --- Context-free rules (rules.py) ---------------------------------------------------
+# --- Context-free rules (rules.py, shape_rules.py, date_rules.py) ---------------------
 LEXICON = _define(
     "lexicon:<category>", _ITS_CATEGORY, "rules.lexicon_rule",
     "the whole block is a phrase of that category's list",
@@ -61,45 +61,45 @@ def lexicon(concept: str, kind: str = "exact") -> str:
 
 
 NO_LETTERS = _define(
-    "shape:no-letters", C.BOILERPLATE, "rules.no_words",
+    "shape:no-letters", C.BOILERPLATE, "shape_rules.no_words",
     "punctuation, symbols or digits only (a price, a step number, a rating)",
 )
 COMMENT_COUNT = _define(
-    "shape:comment-count", C.COMMENTS, "rules.comment_count",
+    "shape:comment-count", C.COMMENTS, "shape_rules.comment_count",
     "a comment thread's heading (\"14 thoughts on ...\"); opens the comments section",
 )
 MARKDOWN_IMAGE = _define(
-    "shape:markdown-image", C.CAPTION, "rules.markdown_image", "a Markdown image line; never a photo credit"
+    "shape:markdown-image", C.CAPTION, "shape_rules.markdown_image", "a Markdown image line; never a photo credit"
 )
-LINK_LINE = _define("shape:link-line", C.NAVIGATION, "rules.link_line", "a Markdown block that is nearly all link text")
-SHARE_ROW = _define("shape:share-row", C.SHARE, "rules.share_row", "a short line of network and share-button names")
+LINK_LINE = _define("shape:link-line", C.NAVIGATION, "shape_rules.link_line", "a Markdown block that is nearly all link text")
+SHARE_ROW = _define("shape:share-row", C.SHARE, "shape_rules.share_row", "a short line of network and share-button names")
 CAPS_LEAD_COLON = _define(
-    "shape:caps-lead-colon", C.INLINE_PROMO, "rules.inline_promo_shape", "an all-caps lead, a colon, a headline (\"WATCH: ...\")"
+    "shape:caps-lead-colon", C.INLINE_PROMO, "shape_rules.inline_promo_shape", "an all-caps lead, a colon, a headline (\"WATCH: ...\")"
 )
-CREDIT_SLASH = _define("shape:credit-slash", C.CAPTION, "rules.credit_shape", "a \"Name Name/Agency\" photo credit")
-COPYRIGHT = _define("shape:copyright", C.FOOTER, "rules.credit_shape", "a copyright line")
+CREDIT_SLASH = _define("shape:credit-slash", C.CAPTION, "shape_rules.credit_shape", "a \"Name Name/Agency\" photo credit")
+COPYRIGHT = _define("shape:copyright", C.FOOTER, "shape_rules.credit_shape", "a copyright line")
 COPYRIGHT_CREDIT = _define(
-    "shape:copyright-credit", C.CAPTION, "rules.credit_shape", "a longer block with a copyright sign: a captioned credit"
+    "shape:copyright-credit", C.CAPTION, "shape_rules.credit_shape", "a longer block with a copyright sign: a captioned credit"
 )
 CREDIT_TAIL = _define(
-    "shape:credit-tail", C.CAPTION, "rules.credit_tail", "a caption that ends with its credit (\"... Photo: J. Doe/AP\")"
+    "shape:credit-tail", C.CAPTION, "shape_rules.credit_tail", "a caption that ends with its credit (\"... Photo: J. Doe/AP\")"
 )
-DATE = _define("shape:date", C.BYLINE, "rules.date_shape", "a dateline: a short block that is mostly a date or time")
-RELATIVE_TIME = _define("shape:relative-time", C.BYLINE, "rules.date_shape", "\"15 minutes ago\", \"5 min read\"")
-URL = _define("shape:url", C.BOILERPLATE, "rules.url_only", "a bare URL")
+DATE = _define("shape:date", C.BYLINE, "date_rules.date_shape", "a dateline: a short block that is mostly a date or time")
+RELATIVE_TIME = _define("shape:relative-time", C.BYLINE, "date_rules.date_shape", "\"15 minutes ago\", \"5 min read\"")
+URL = _define("shape:url", C.BOILERPLATE, "shape_rules.url_only", "a bare URL")
 TRUNCATED_TEASER = _define(
-    "shape:truncated-teaser", C.RELATED, "rules.truncated_teaser", "a paragraph cut short with a bracketed ellipsis"
+    "shape:truncated-teaser", C.RELATED, "shape_rules.truncated_teaser", "a paragraph cut short with a bracketed ellipsis"
 )
 PITCH = _define(
-    "shape:pitch", f"{C.NEWSLETTER} / {C.APP_PROMO}", "rules.pitch_shape",
+    "shape:pitch", f"{C.NEWSLETTER} / {C.APP_PROMO}", "shape_rules.pitch_shape",
     "a short block dense with pitch words that addresses the reader",
 )
 READER_APPEAL = _define(
-    "shape:reader-appeal", C.INLINE_PROMO, "rules.reader_appeal",
+    "shape:reader-appeal", C.INLINE_PROMO, "shape_rules.reader_appeal",
     "the site as \"we\" asks its reader for support or feedback, or discloses how it is paid",
 )
 COOKIE_CONSENT = _define(
-    "shape:cookie-consent", C.COOKIE, "rules.consent_shape", "names cookies and speaks a consent banner's words"
+    "shape:cookie-consent", C.COOKIE, "shape_rules.consent_shape", "names cookies and speaks a consent banner's words"
 )
 
 # --- Text classes (classify/text_classes.py, classify/date_lists.py) -------------------

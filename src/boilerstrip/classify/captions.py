@@ -8,7 +8,7 @@ from typing import Sequence
 from .. import categories as C
 from .. import reasons as R
 from ..features import Features
-from ..rules import LIMITS as RULE_LIMITS
+from ..rule_limits import LIMITS as RULE_LIMITS
 from ..thresholds import HAND, limit
 from .label import LINES, PROSE, PROSE_OR_SENTENCE, Label
 from .page import Page
