@@ -26,7 +26,7 @@ SECOND_REGION_SHARE = LIMITS.second_region_share
 THIN_SECTION_SHARE = LIMITS.thin_section_share
 THIN_SECTION_WORDS = LIMITS.thin_section_words
 
-SAMPLES = pathlib.Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = pathlib.Path(__file__).resolve().parent.parent.parent / "samples"
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
 
 HEAD = "Village Bridge Closed After Storm"

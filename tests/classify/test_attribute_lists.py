@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from boilerstrip import categories as C
-from boilerstrip.classify import attribute_lists, label as L
-from pages import new_label
 from boilerstrip import strip
+from boilerstrip.classify import attribute_lists
+from boilerstrip.classify import label as L
+from pages import new_label
 from boilerstrip.features import measure
 from boilerstrip.lexicon import common_words, stopwords
 
@@ -47,14 +48,18 @@ def test_ingredients_above_the_method_are_kept():
     assert "Recipes" not in kept and "Ingredients" not in kept  # the menu and the list's heading stay out
 
 
-def test_the_list_goes_on_past_a_line_taken_for_the_headline():
-    # Without a clear headline the picker takes an ingredient: it stays the title,
-    # and the list goes on above it.
+@pytest.mark.xfail(
+    strict=True,
+    reason="known misbehaviour: on a page without a clear headline the title picker takes an ingredient line",
+)
+def test_no_ingredient_line_is_taken_for_the_headline():
+    # The page has no headline above its ingredients: none of them is one, and all of
+    # them belong to the article (the list walking past a headline is tested below,
+    # in test_a_headline_picked_from_the_list_is_passed_over_not_counted).
     lines = ["Home", "Recipes", "Baking", "Ingredients", *_INGREDIENTS, "Method", *_METHOD, *_FOOTER]
     result = strip("\n".join(lines))
-    assert result.title in _INGREDIENTS[1:]
-    kept = result.text.split("\n")
-    assert kept[: len(_INGREDIENTS) - 1] == [i for i in _INGREDIENTS if i != result.title]
+    assert result.title not in _INGREDIENTS
+    assert result.text.split("\n")[: len(_INGREDIENTS)] == _INGREDIENTS
 
 
 def test_without_the_rule_the_ingredients_are_lost():
