@@ -1,9 +1,9 @@
 """Context-free rules: each looks at one block and returns ``(category, reason)`` or None.
 
-Lexicon rules come first (known phrases), then shape rules (patterns that no
-phrase list can enumerate: credits, datelines, spun "WATCH:" lines). Every
-regex here is linear: single character classes under each quantifier, no
-nested quantifiers over overlapping classes.
+The lexicon rule (known phrases) is here; the shape rules (patterns that no phrase
+list can enumerate: credits, spun "WATCH:" lines, pitches) are in :mod:`.shape_rules`
+and the datelines in :mod:`.date_rules`; their thresholds in :mod:`.rule_limits`.
+:data:`RULES` orders them all, and :class:`RuleChain` runs them with some switched off.
 """
 
 from __future__ import annotations

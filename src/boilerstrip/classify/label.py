@@ -31,7 +31,17 @@ class Label:
     class: a page can have hundreds of thousands of blocks.
     """
 
-    __slots__ = ("clutter", "text_class", "reason", "weight", "section", "section_reason", "category", "decided_by", "marked_body")
+    __slots__ = (
+        "clutter",
+        "text_class",
+        "reason",
+        "weight",
+        "section",
+        "section_reason",
+        "category",
+        "decided_by",
+        "marked_body",
+    )
 
     def __init__(self, first: str, reason: str, weight: float = 0.0) -> None:
         #: The clutter category a rule or context pass gave the block, "" when none did.
