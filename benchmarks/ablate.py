@@ -7,7 +7,9 @@
 
 For every dataset (``<source>/*.<renderer>.jsonl.gz`` under the benchmark directory) and
 every switch of :meth:`boilerstrip.Stripper.switches`, each page is stripped with that one
-switch off and compared with the full pipeline: how many pages changed (a different
+switch off and compared with the full pipeline (a rule family is re-run only on the pages
+where it labels some block, and the passes that act only on HTML evidence or non-default
+options are not re-run: elsewhere the result is the same by construction): how many pages changed (a different
 body text), how many of them scored better (helped: the page scores higher WITHOUT the
 switch) or worse (hurt), and the change of the dataset's F1, with the metric of that
 dataset's ``score.py``, and its paired-bootstrap standard deviation: pages are resampled
@@ -30,6 +32,13 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from _common import default_data_dir, load_scorer  # noqa: E402
 
 import boilerstrip  # noqa: E402
+from boilerstrip.classify import first_labels  # noqa: E402
+from boilerstrip.pipeline import PageEvidence  # noqa: E402
+from boilerstrip.rules import family_of, rule_switches  # noqa: E402
+
+#: Passes that act only on the HTML front end's evidence or on non-default options: on
+#: text with the default options they change nothing, and are not run.
+_INERT_IN_TEXT_MODE = frozenset({"markup", "markup-reasons", "precision", "recall", "keep"})
 
 Counts = tuple[float, ...]
 
@@ -51,9 +60,28 @@ def _page_f1(c: Counts) -> float:
 _TEXTS: list[str] = []
 
 
-def _strip_all(disable: frozenset[str]) -> list[str]:
+def _strip_some(job: tuple[frozenset[str], Optional[list[int]]]) -> list[tuple[int, str]]:
+    """The body text of the pages *indices* (all when None) with the switches *disable* off."""
+    disable, indices = job
     stripper = boilerstrip.Stripper(disable=disable)
-    return [stripper.strip(t).text for t in _TEXTS]
+    todo = range(len(_TEXTS)) if indices is None else indices
+    return [(i, stripper.strip(_TEXTS[i]).text) for i in todo]
+
+
+def _families_fired(text: str) -> set[str]:
+    """The rule families that gave some block of the page its first label. Switching off a
+    family that gave none changes nothing on the page (each block's first label stays, and
+    everything after the first pass depends only on those), so such pages are not stripped
+    again for that switch."""
+    stripper = boilerstrip.Stripper()
+    page = stripper._page(text, boilerstrip.Options(), PageEvidence())  # the blocks as strip() makes them
+    first_labels.apply(page)
+    return {f for f in (family_of(d.reason) for d in page.labels) if f is not None}
+
+
+def _fired(job: tuple[int, int]) -> list[set[str]]:
+    lo, hi = job
+    return [_families_fired(t) for t in _TEXTS[lo:hi]]
 
 
 def _bootstrap_sigma(
@@ -74,10 +102,27 @@ def ablate_dataset(
     records = scorer.load_dataset(str(path))[:limit] if limit else scorer.load_dataset(str(path))
     _TEXTS[:] = [r["raw_text"] for r in records]
     counts_of, aggregate = _metric(scorer, records[0])
-    configs = [frozenset()] + [frozenset({s}) for s in switches]
+    n = len(records)
+    families = set(rule_switches())
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        outputs = pool.map(_strip_all, configs, chunksize=1)
-    base_out = outputs[0]
+        step = max(1, n // (4 * jobs))
+        fired = [f for part in pool.map(_fired, [(lo, lo + step) for lo in range(0, n, step)]) for f in part]
+        jobs_of = [(frozenset(), None)]
+        for s in switches:
+            if s in _INERT_IN_TEXT_MODE:
+                jobs_of.append((frozenset({s}), []))
+            elif s in families:
+                jobs_of.append((frozenset({s}), [i for i in range(n) if s in fired[i]]))
+            else:
+                jobs_of.append((frozenset({s}), None))
+        done = pool.map(_strip_some, jobs_of, chunksize=1)
+    base_out = [text for _, text in sorted(done[0])]
+    outputs = [base_out]
+    for part in done[1:]:
+        out = list(base_out)
+        for i, text in part:
+            out[i] = text
+        outputs.append(out)
     base = [counts_of(r, p) for r, p in zip(records, base_out)]
     base_f1 = aggregate(base)["f1"]
     rows = [{"dataset": path.name, "switch": "(none)", "pages": len(records), "f1": base_f1}]

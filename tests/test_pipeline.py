@@ -8,6 +8,7 @@ import pytest
 
 from boilerstrip import Options, PageEvidence, Stripper, pipeline, strip
 from boilerstrip import categories as C
+from boilerstrip import reasons
 from boilerstrip.classify.passes import PASSES
 from boilerstrip.lexicon import CATEGORY_CONCEPTS
 from strategies import PLAIN_PARAGRAPHS as PARA
@@ -99,3 +100,12 @@ def test_evidence_hints_relabel_and_mark_the_body() -> None:
     assert r.blocks[2].reasons[-1] != "dom:articlebody"
     with pytest.raises(ValueError):
         strip(text, evidence=PageEvidence(hints=hints[:2]))
+
+
+def test_every_first_label_reason_has_its_rule_family() -> None:
+    from boilerstrip.rules import RULES, family_of
+
+    assert family_of("lexicon:share:prefix") == "lexicon:share" and family_of("lexicon:byline") == "lexicon:byline"
+    assert family_of("text:prose") is None
+    shape_codes = [r.code for r in reasons.REGISTRY if r.code.startswith("shape:")]
+    assert {family_of(code) for code in shape_codes} == {name for name, _ in RULES if name != "lexicon"}

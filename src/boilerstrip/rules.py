@@ -9,7 +9,7 @@ and the datelines in :mod:`.date_rules`; their thresholds in :mod:`.rule_limits`
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
-from typing import Callable
+from typing import Callable, Optional
 
 from . import categories as C
 from . import reasons as R
@@ -107,6 +107,36 @@ def rule_switches() -> tuple[str, ...]:
         else:
             names.append(name)
     return tuple(names)
+
+
+#: The switch name of each shape rule's reason codes (a lexicon code's is ``lexicon:<concept>``).
+_SHAPE_FAMILY = {
+    R.NO_LETTERS: "shape:no-letters",
+    R.COMMENT_COUNT: "shape:comment-count",
+    R.MARKDOWN_IMAGE: "shape:markdown-image",
+    R.LINK_LINE: "shape:link-line",
+    R.SHARE_ROW: "shape:share-row",
+    R.CAPS_LEAD_COLON: "shape:caps-lead-colon",
+    R.CREDIT_SLASH: "shape:credit",
+    R.COPYRIGHT: "shape:credit",
+    R.COPYRIGHT_CREDIT: "shape:credit",
+    R.CREDIT_TAIL: "shape:credit-tail",
+    R.DATE: "shape:date",
+    R.RELATIVE_TIME: "shape:date",
+    R.URL: "shape:url",
+    R.TRUNCATED_TEASER: "shape:truncated-teaser",
+    R.PITCH: "shape:pitch",
+    R.READER_APPEAL: "shape:reader-appeal",
+    R.COOKIE_CONSENT: "shape:cookie-consent",
+}
+
+
+def family_of(reason: str) -> Optional[str]:
+    """The rule family (its switch name) that gives a first label with *reason*; None
+    for a text class."""
+    if reason.startswith(R.LEXICON_PREFIX):
+        return R.lexicon(reason[len(R.LEXICON_PREFIX) :].split(":", 1)[0])
+    return _SHAPE_FAMILY.get(reason)
 
 
 class RuleChain:
