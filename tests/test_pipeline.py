@@ -108,4 +108,4 @@ def test_every_first_label_reason_has_its_rule_family() -> None:
     assert family_of("lexicon:share:prefix") == "lexicon:share" and family_of("lexicon:byline") == "lexicon:byline"
     assert family_of("text:prose") is None
     shape_codes = [r.code for r in reasons.REGISTRY if r.code.startswith("shape:")]
-    assert {family_of(code) for code in shape_codes} == {name for name, _ in RULES if name != "lexicon"}
+    assert {family_of(code) for code in shape_codes} == {name for name, _, _ in RULES if name != "lexicon"}

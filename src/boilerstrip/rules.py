@@ -76,24 +76,25 @@ def _is_prose_sentence(f: Features, hit: Match) -> bool:
 Rule = Callable[[str, Features, PhraseMatcher, frozenset[str]], Label]
 
 #: The context-free rules in the order they are tried (the first that fires decides),
-#: each under the name that switches it off (:class:`boilerstrip.Stripper`). The
-#: lexicon rule is switched off one concept at a time: ``lexicon:<concept>``.
-RULES: tuple[tuple[str, Rule], ...] = (
-    ("shape:no-letters", lambda text, f, m, months: no_words(f)),
-    ("lexicon", lexicon_rule),
-    ("shape:comment-count", lambda text, f, m, months: comment_count(f)),
-    ("shape:markdown-image", lambda text, f, m, months: markdown_image(text)),
-    ("shape:link-line", lambda text, f, m, months: link_line(text)),
-    ("shape:share-row", lambda text, f, m, months: share_row(f)),
-    ("shape:caps-lead-colon", lambda text, f, m, months: inline_promo_shape(text, f)),
-    ("shape:credit", lambda text, f, m, months: credit_shape(text, f)),
-    ("shape:credit-tail", lambda text, f, m, months: credit_tail(text, f)),
-    ("shape:date", lambda text, f, m, months: date_shape(text, f, months)),
-    ("shape:url", lambda text, f, m, months: url_only(text)),
-    ("shape:truncated-teaser", lambda text, f, m, months: truncated_teaser(text, f)),
-    ("shape:pitch", lambda text, f, m, months: pitch_shape(f, text)),
-    ("shape:reader-appeal", lambda text, f, m, months: reader_appeal(f, text)),
-    ("shape:cookie-consent", lambda text, f, m, months: consent_shape(f)),
+#: each under the name that switches it off (:class:`boilerstrip.Stripper`), with the
+#: reason codes it gives. The lexicon rule is switched off one concept at a time:
+#: ``lexicon:<concept>``.
+RULES: tuple[tuple[str, Rule, tuple[str, ...]], ...] = (
+    ("shape:no-letters", lambda text, f, m, months: no_words(f), (R.NO_LETTERS,)),
+    ("lexicon", lexicon_rule, ()),  # its codes: R.lexicon(concept, kind)
+    ("shape:comment-count", lambda text, f, m, months: comment_count(f), (R.COMMENT_COUNT,)),
+    ("shape:markdown-image", lambda text, f, m, months: markdown_image(text), (R.MARKDOWN_IMAGE,)),
+    ("shape:link-line", lambda text, f, m, months: link_line(text), (R.LINK_LINE,)),
+    ("shape:share-row", lambda text, f, m, months: share_row(f), (R.SHARE_ROW,)),
+    ("shape:caps-lead-colon", lambda text, f, m, months: inline_promo_shape(text, f), (R.CAPS_LEAD_COLON,)),
+    ("shape:credit", lambda text, f, m, months: credit_shape(text, f), (R.CREDIT_SLASH, R.COPYRIGHT, R.COPYRIGHT_CREDIT)),
+    ("shape:credit-tail", lambda text, f, m, months: credit_tail(text, f), (R.CREDIT_TAIL,)),
+    ("shape:date", lambda text, f, m, months: date_shape(text, f, months), (R.DATE, R.RELATIVE_TIME)),
+    ("shape:url", lambda text, f, m, months: url_only(text), (R.URL,)),
+    ("shape:truncated-teaser", lambda text, f, m, months: truncated_teaser(text, f), (R.TRUNCATED_TEASER,)),
+    ("shape:pitch", lambda text, f, m, months: pitch_shape(f, text), (R.PITCH,)),
+    ("shape:reader-appeal", lambda text, f, m, months: reader_appeal(f, text), (R.READER_APPEAL,)),
+    ("shape:cookie-consent", lambda text, f, m, months: consent_shape(f), (R.COOKIE_CONSENT,)),
 )
 _LEXICON_RULE = "lexicon"
 
@@ -101,7 +102,7 @@ _LEXICON_RULE = "lexicon"
 def rule_switches() -> tuple[str, ...]:
     """The names that switch off a rule family, in the order the rules are tried."""
     names: list[str] = []
-    for name, _ in RULES:
+    for name, _, _ in RULES:
         if name == _LEXICON_RULE:
             names.extend(R.lexicon(concept) for concept in CATEGORY_CONCEPTS)
         else:
@@ -109,26 +110,8 @@ def rule_switches() -> tuple[str, ...]:
     return tuple(names)
 
 
-#: The switch name of each shape rule's reason codes (a lexicon code's is ``lexicon:<concept>``).
-_SHAPE_FAMILY = {
-    R.NO_LETTERS: "shape:no-letters",
-    R.COMMENT_COUNT: "shape:comment-count",
-    R.MARKDOWN_IMAGE: "shape:markdown-image",
-    R.LINK_LINE: "shape:link-line",
-    R.SHARE_ROW: "shape:share-row",
-    R.CAPS_LEAD_COLON: "shape:caps-lead-colon",
-    R.CREDIT_SLASH: "shape:credit",
-    R.COPYRIGHT: "shape:credit",
-    R.COPYRIGHT_CREDIT: "shape:credit",
-    R.CREDIT_TAIL: "shape:credit-tail",
-    R.DATE: "shape:date",
-    R.RELATIVE_TIME: "shape:date",
-    R.URL: "shape:url",
-    R.TRUNCATED_TEASER: "shape:truncated-teaser",
-    R.PITCH: "shape:pitch",
-    R.READER_APPEAL: "shape:reader-appeal",
-    R.COOKIE_CONSENT: "shape:cookie-consent",
-}
+#: The switch name of each shape rule's reason codes.
+_FAMILY_OF_CODE = {code: name for name, _, codes in RULES for code in codes}
 
 
 def family_of(reason: str) -> Optional[str]:
@@ -136,7 +119,7 @@ def family_of(reason: str) -> Optional[str]:
     for a text class."""
     if reason.startswith(R.LEXICON_PREFIX):
         return R.lexicon(reason[len(R.LEXICON_PREFIX) :].split(":", 1)[0])
-    return _SHAPE_FAMILY.get(reason)
+    return _FAMILY_OF_CODE.get(reason)
 
 
 class RuleChain:
@@ -145,7 +128,7 @@ class RuleChain:
     def __init__(self, off: AbstractSet[str] = frozenset()) -> None:
         concepts_off = frozenset(c for c in CATEGORY_CONCEPTS if R.lexicon(c) in off)
         rules: list[Rule] = []
-        for name, rule in RULES:
+        for name, rule, _ in RULES:
             if name == _LEXICON_RULE and concepts_off:
                 rules.append(lambda text, f, m, months: lexicon_rule(text, f, m, months, concepts_off))
             elif name not in off:
