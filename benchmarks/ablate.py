@@ -127,8 +127,10 @@ def ablate_dataset(
     base_f1 = aggregate(base)["f1"]
     rows = [{"dataset": path.name, "switch": "(none)", "pages": len(records), "f1": base_f1}]
     for switch, out in zip(switches, outputs[1:]):
-        off = [counts_of(r, p) for r, p in zip(records, out)]
         changed = [i for i, (a, b) in enumerate(zip(base_out, out)) if a != b]
+        off = list(base)  # an unchanged page scores as before: only the changed ones are scored again
+        for i in changed:
+            off[i] = counts_of(records[i], out[i])
         helped = sum(1 for i in changed if _page_f1(off[i]) > _page_f1(base[i]))
         hurt = sum(1 for i in changed if _page_f1(off[i]) < _page_f1(base[i]))
         delta = aggregate(off)["f1"] - base_f1
