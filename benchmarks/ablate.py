@@ -43,7 +43,10 @@ _INERT_IN_TEXT_MODE = frozenset({"markup", "markup-reasons", "precision", "recal
 Counts = tuple[float, ...]
 
 
-def _metric(scorer: ModuleType, record: dict[str, Any]) -> tuple[Callable[[dict[str, Any], str], Counts], Callable[[list[Counts]], dict[str, Any]]]:
+Aggregate = Callable[[list[Counts]], dict[str, Any]]
+
+
+def _metric(scorer: ModuleType, record: dict[str, Any]) -> tuple[Callable[[dict[str, Any], str], Counts], Aggregate]:
     """Per-page counts and their aggregate, as the dataset's ``score.py`` computes them."""
     if "gold_body" in record:
         return (lambda rec, pred: scorer.aeb_doc_counts(rec["gold_body"], pred)), scorer.aeb_aggregate

@@ -19,7 +19,17 @@ _RUNNING_TEXT = (*PROSE_OR_SENTENCE, LIST_ITEM)
 class Place:
     """Where the region, the standfirst and what closes the article lie on one page."""
 
-    __slots__ = ("first", "last", "schedule_end", "list_end", "lead_start", "lead_under", "between_prose", "printed_elsewhere", "feats")
+    __slots__ = (
+        "first",
+        "last",
+        "schedule_end",
+        "list_end",
+        "lead_start",
+        "lead_under",
+        "between_prose",
+        "printed_elsewhere",
+        "feats",
+    )
 
     def __init__(self, page: Page, between_prose: set[int], printed_elsewhere: set[int]) -> None:
         self.first, self.last = page.region
@@ -55,7 +65,11 @@ PRECEDENCE: Tuple[Tuple[_Test, _Of, _Of], ...] = (
     (lambda p, i, d: bool(d.section), lambda d: d.section, lambda d: d.section_reason),
     # The markup says article body: prose split off the densest run by images, tables
     # or link lists is still the article (HTML front end only).
-    (lambda p, i, d: d.marked_body and d.text_class == PROSE and not p.first <= i < p.last, _is(C.BODY), _is(R.MARKED_BODY_PROSE)),
+    (
+        lambda p, i, d: d.marked_body and d.text_class == PROSE and not p.first <= i < p.last,
+        _is(C.BODY),
+        _is(R.MARKED_BODY_PROSE),
+    ),
     # Outside the region, apart from what closes the article.
     (lambda p, i, d: i < p.first, lambda d: C.BOILERPLATE if d.text_class == PROSE else C.NAVIGATION, _is(R.BEFORE_ARTICLE)),
     (lambda p, i, d: p.last <= i < p.schedule_end, _is(C.BODY), _is(R.SCHEDULE)),
