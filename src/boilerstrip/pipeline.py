@@ -6,7 +6,7 @@ from collections.abc import Set as AbstractSet
 from typing import Optional
 
 from .classify.first_labels import FirstLabeller
-from .classify.page import FirstPass, Hint, Lexicons, Page, PageEvidence
+from .classify.page import Hint, Lexicons, Page, PageEvidence
 from .classify.passes import PASSES
 from .language import SAMPLE_CHARS, detect_sample, sample_tokens
 from .options import Options
@@ -90,19 +90,15 @@ class Stripper:
         lex = self.lexicons
         stop = lex.stopwords(language) if language else frozenset()
         months = lex.months()
-        labeller = self._labeller
-        labeller.use_matchers(lex.matcher(), lex.cut_matcher())
-
-        def first_pass(t: str, tokens: Optional[list[str]]) -> FirstPass:
-            return labeller.first_pass(t, language, stop, months, tokens)
-
+        self._labeller.use_matchers(lex.matcher(), lex.cut_matcher())
+        first_pass = self._labeller.for_page(language, stop, months)
         return Page(text, spans, texts, language, opts, lex, evidence, first_pass, known_tokens)
 
     @staticmethod
     def _result(page: Page) -> Result:
         blocks = tuple(
             [
-                new_block(s, e, d.category or "", d.decided_by, d.first)
+                new_block(s, e, d.category or "", d.decided_by, d.clutter or d.text_class)
                 for (s, e), d in zip(page.spans, page.labels)
             ]
         )

@@ -3,7 +3,7 @@ place and its neighbours, by the first row of :data:`PRECEDENCE` that holds."""
 
 from __future__ import annotations
 
-from typing import Callable, Sequence, Tuple
+from typing import Callable, Sequence, Tuple, Union
 
 from .. import categories as C
 from .. import reasons as R
@@ -44,43 +44,40 @@ class Place:
 
 
 _Test = Callable[[Place, int, Label], bool]
-_Of = Callable[[Label], str]
-
-
-def _is(value: str) -> _Of:
-    return lambda d: value
+#: A category or reason code, or how to read it off the label.
+_Of = Union[str, Callable[[Label], str]]
 
 
 #: The precedence of the final labels: ``(test, category, reason code)``; the first
 #: row whose test holds decides an undecided block ("" adds no code).
 PRECEDENCE: Tuple[Tuple[_Test, _Of, _Of], ...] = (
     # Clutter a rule or an earlier pass found keeps its category.
-    (lambda p, i, d: not d.text_class, lambda d: d.clutter, _is("")),
+    (lambda p, i, d: not d.text_class, lambda d: d.clutter, ""),
     # Between the headline and the article: a sentence is the standfirst, a headline-like
     # line a subheadline (kept in the body it would read as the body's headline, so
     # stripping the output again would differ).
-    (lambda p, i, d: p.in_lead(i) and d.text_class in PROSE_OR_SENTENCE, _is(C.BODY), _is(R.STANDFIRST)),
-    (lambda p, i, d: p.in_lead(i) and lead_like(d, p.feats[i]), _is(C.SUBTITLE), _is(R.SUBHEADLINE)),
+    (lambda p, i, d: p.in_lead(i) and d.text_class in PROSE_OR_SENTENCE, C.BODY, R.STANDFIRST),
+    (lambda p, i, d: p.in_lead(i) and lead_like(d, p.feats[i]), C.SUBTITLE, R.SUBHEADLINE),
     # A section's blocks take its category.
     (lambda p, i, d: bool(d.section), lambda d: d.section, lambda d: d.section_reason),
     # The markup says article body: prose split off the densest run by images, tables
     # or link lists is still the article (HTML front end only).
     (
         lambda p, i, d: d.marked_body and d.text_class == PROSE and not p.first <= i < p.last,
-        _is(C.BODY),
-        _is(R.MARKED_BODY_PROSE),
+        C.BODY,
+        R.MARKED_BODY_PROSE,
     ),
     # Outside the region, apart from what closes the article.
-    (lambda p, i, d: i < p.first, lambda d: C.BOILERPLATE if d.text_class == PROSE else C.NAVIGATION, _is(R.BEFORE_ARTICLE)),
-    (lambda p, i, d: p.last <= i < p.schedule_end, _is(C.BODY), _is(R.SCHEDULE)),
-    (lambda p, i, d: p.schedule_end <= i < p.list_end, _is(C.BODY), _is(R.LIST_AFTER_COLON)),
-    (lambda p, i, d: i >= p.last, _is(C.BOILERPLATE), _is(R.AFTER_ARTICLE)),
+    (lambda p, i, d: i < p.first, lambda d: C.BOILERPLATE if d.text_class == PROSE else C.NAVIGATION, R.BEFORE_ARTICLE),
+    (lambda p, i, d: p.last <= i < p.schedule_end, C.BODY, R.SCHEDULE),
+    (lambda p, i, d: p.schedule_end <= i < p.list_end, C.BODY, R.LIST_AFTER_COLON),
+    (lambda p, i, d: i >= p.last, C.BOILERPLATE, R.AFTER_ARTICLE),
     # Inside the region: running text is the article; lines need prose around them.
-    (lambda p, i, d: d.text_class in _RUNNING_TEXT, _is(C.BODY), _is(R.INSIDE)),
-    (lambda p, i, d: i in p.between_prose, _is(C.BODY), _is(R.BETWEEN_PROSE)),
-    (lambda p, i, d: i in p.printed_elsewhere, _is(C.BOILERPLATE), _is(R.PRINTED_ELSEWHERE)),
-    (lambda p, i, d: d.marked_body, _is(C.BODY), _is(R.MARKED_BODY)),
-    (lambda p, i, d: True, _is(C.BOILERPLATE), _is(R.NO_PROSE_AROUND)),
+    (lambda p, i, d: d.text_class in _RUNNING_TEXT, C.BODY, R.INSIDE),
+    (lambda p, i, d: i in p.between_prose, C.BODY, R.BETWEEN_PROSE),
+    (lambda p, i, d: i in p.printed_elsewhere, C.BOILERPLATE, R.PRINTED_ELSEWHERE),
+    (lambda p, i, d: d.marked_body, C.BODY, R.MARKED_BODY),
+    (lambda p, i, d: True, C.BOILERPLATE, R.NO_PROSE_AROUND),
 )
 
 
@@ -96,9 +93,10 @@ def apply(page: Page) -> None:
             continue
         for test, category, code in PRECEDENCE:
             if test(place, i, d):
-                reason = code(d)
+                reason = code if isinstance(code, str) else code(d)
+                decided = category if isinstance(category, str) else category(d)
                 if reason:
-                    d.decide(category(d), reason)
+                    d.decide(decided, reason)
                 else:
-                    d.decide(category(d))
+                    d.decide(decided)
                 break

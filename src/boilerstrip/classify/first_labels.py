@@ -11,7 +11,7 @@ belongs to one :class:`~boilerstrip.Stripper`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import Callable, Optional, Tuple
 
 from ..features import measure
 from ..lexicon import PhraseMatcher
@@ -69,6 +69,22 @@ class FirstLabeller:
             self._old, self._young = self._young, {}
         self._young[key] = entry
 
+    def for_page(
+        self, language: Optional[str], stop: frozenset[str], months: frozenset[str]
+    ) -> Callable[[str, Optional[list[str]]], FirstPass]:
+        """The first pass of the blocks of one page: everything about a block that needs
+        no neighbours, from its text and its casefolded word tokens if the language
+        detector has them."""
+
+        def first_pass(text: str, tokens: Optional[list[str]] = None) -> FirstPass:
+            key = (language, text)
+            hit = self._young.get(key)  # speed: a hit costs one call, as most chrome lines hit
+            if hit is not None:
+                return hit
+            return self._miss(key, text, stop, months, tokens)
+
+        return first_pass
+
     def first_pass(
         self,
         text: str,
@@ -77,21 +93,19 @@ class FirstLabeller:
         months: frozenset[str],
         tokens: Optional[list[str]] = None,
     ) -> FirstPass:
-        """Everything about one block that needs no neighbours.
+        """The first pass of one block (see :meth:`for_page`)."""
+        return self.for_page(language, stop, months)(text, tokens)
 
-        *tokens*: the block's casefolded word tokens if the language detector has them.
-        """
-        key = (language, text)
-        hit = self._young.get(key)
-        if hit is not None:
-            return hit
+    def _miss(
+        self, key: _Key, text: str, stop: frozenset[str], months: frozenset[str], tokens: Optional[list[str]]
+    ) -> FirstPass:
         hit = self._old.get(key)
         if hit is not None:
             self._remember(key, hit)
             return hit
         rules, cut = self._matchers
         f = measure(text, stop, tokens)
-        label, reason = self._rules(text, f, rules, months) or text_class(f, language is not None)
+        label, reason = self._rules(text, f, rules, months) or text_class(f, key[0] is not None)
         entry = (f, label, reason, is_cut_heading(f, cut), first_weight(label, f))
         if len(text) <= LIMITS.max_chars:
             self._remember(key, entry)

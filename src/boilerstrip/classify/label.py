@@ -15,6 +15,7 @@ SHORT = "short"
 #: An item of a schedule: one of several consecutive date lines ("June 9 – Tampa, FL").
 LIST_ITEM = "list-item"
 TEXT_CLASSES = (PROSE, SENTENCE, HEADING, SHORT, LIST_ITEM)
+_TEXT_CLASS_SET = frozenset(TEXT_CLASSES)
 #: Text classes that read as running text.
 PROSE_OR_SENTENCE = (PROSE, SENTENCE)
 #: Text classes of lines (no sentence).
@@ -44,10 +45,11 @@ class Label:
     )
 
     def __init__(self, first: str, reason: str, weight: float = 0.0) -> None:
+        is_text = first in _TEXT_CLASS_SET
         #: The clutter category a rule or context pass gave the block, "" when none did.
-        self.clutter = "" if first in TEXT_CLASSES else first
+        self.clutter = "" if is_text else first
         #: The block's text class when it is not labelled as clutter, else "".
-        self.text_class = first if first in TEXT_CLASSES else ""
+        self.text_class = first if is_text else ""
         #: The reason code of the clutter category or text class.
         self.reason = reason
         #: The block's weight in the search for the article's region.
@@ -71,8 +73,9 @@ class Label:
 
     def relabel(self, first: str, reason: str, weight: float) -> None:
         """Give the block a new clutter category or text class *first*."""
-        self.clutter = "" if first in TEXT_CLASSES else first
-        self.text_class = first if first in TEXT_CLASSES else ""
+        is_text = first in _TEXT_CLASS_SET
+        self.clutter = "" if is_text else first
+        self.text_class = first if is_text else ""
         self.reason, self.weight = reason, weight
 
     def decide(self, category: str, *codes: str) -> None:
