@@ -14,7 +14,7 @@ pytest.importorskip("lxml")
 pytest.importorskip("bs4")
 
 from boilerstrip import categories as C  # noqa: E402
-from boilerstrip import strip  # noqa: E402
+from boilerstrip import PageEvidence, strip  # noqa: E402
 from cli_harness import run_bytes  # noqa: E402
 from boilerstrip.html import MissingExtraError, strip_html  # noqa: E402
 from boilerstrip.html.decode import decode_html  # noqa: E402
@@ -241,12 +241,12 @@ def test_wrapper_with_clutter_class_does_not_remove_the_article() -> None:
 
 def test_hints_none_changes_nothing() -> None:
     text = "Home\n\n" + "\n".join(PROSE) + "\nShare"
-    assert strip(text, _hints=None) == strip(text)
+    assert strip(text, evidence=PageEvidence(hints=None)) == strip(text)
 
 
 def test_hints_must_match_blocks() -> None:
     with pytest.raises(ValueError):
-        strip("one\ntwo", _hints=[None])
+        strip("one\ntwo", evidence=PageEvidence(hints=[None]))
 
 
 # --- Provenance -----------------------------------------------------------------------

@@ -40,7 +40,7 @@ def test_appeal_needs_we_you_and_an_appeal_word():
 
 
 def test_appeal_max_words():
-    n = rules.MAX_APPEAL_WORDS
+    n = rules.LIMITS.max_appeal_words
     at, over = appeal(n), appeal(n + 1)
     assert rules.reader_appeal(measure(at), at) == (C.INLINE_PROMO, APPEAL)
     assert rules.reader_appeal(measure(over), over) is None

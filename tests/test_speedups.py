@@ -13,7 +13,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from boilerstrip import Options, features, language, pipeline, rules, strip
+from boilerstrip.classify.page import Lexicons
+from boilerstrip import Options, features, language, lexicon, pipeline, rules, shape_rules, strip
+from boilerstrip.classify.first_labels import FirstLabeller
+from boilerstrip.rules import RuleChain
 from boilerstrip import categories as C
 from boilerstrip.features import WORD
 from boilerstrip.result import Block, new_block
@@ -69,12 +72,13 @@ def test_cache_never_changes_a_result(lines: list[str]) -> None:
     assert _decisions(text) == warm
 
 
-def test_the_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "CACHE_MAX_ENTRIES", 5)
-    pipeline.clear_cache()
-    strip("\n".join(f"Menu item number {i}" for i in range(40)))
-    assert 0 < len(pipeline._cache) <= 5 and len(pipeline._old_cache) <= 5
-    pipeline.clear_cache()
+def test_the_cache_is_bounded() -> None:
+    labeller = FirstLabeller(RuleChain(), max_entries=5)
+    labeller.use_matchers(lexicon.matcher(), lexicon.cut_matcher())
+    for i in range(40):
+        labeller.first_pass(f"Menu item number {i}", "en", STOP, months())
+    young, old = labeller.sizes()
+    assert 0 < young <= 5 and old == 5
 
 
 # --- The indexed phrase matcher against a brute-force reference -------------------------
@@ -209,7 +213,7 @@ def test_no_character_casefolds_to_what_the_fast_path_tests_for() -> None:
 
 @functools.lru_cache(maxsize=None)
 def _credit_tail_without_lookahead() -> re.Pattern[str]:
-    return re.compile(rules._credit_tail().pattern.replace("(?=[" + _initials() + "])", ""), re.IGNORECASE)
+    return re.compile(shape_rules._credit_tail().pattern.replace("(?=[" + _initials() + "])", ""), re.IGNORECASE)
 
 
 def _initials() -> str:
@@ -219,7 +223,7 @@ def _initials() -> str:
 def test_the_initials_lookahead_folds_case_like_the_credit_words() -> None:
     # Under IGNORECASE a character class must accept exactly the characters that the
     # words' first letters accept as literals (İ and ı for "i", for instance).
-    assert "(?=[" + _initials() + "])" in rules._credit_tail().pattern
+    assert "(?=[" + _initials() + "])" in shape_rules._credit_tail().pattern
     initials = re.compile("[" + _initials() + "]", re.IGNORECASE)
     literals = [re.compile(re.escape(c), re.IGNORECASE) for c in {w[0] for w in credit_words()}]
     for code in range(0x10000):
@@ -247,15 +251,15 @@ CREDITISH = st.lists(
 @example("Seen at dawn! Fotografía: Jane Doe: AP")
 @example("The longest word " * 6 + "—fotografía . Jane Doe")
 def test_credit_prechecks_never_skip_a_match(text: str) -> None:
-    tail = text[-rules.CREDIT_TAIL_CHARS :].rstrip(")]")
-    assert bool(rules._credit_tail().search(tail)) == bool(_credit_tail_without_lookahead().search(tail))
-    if rules._credit_tail().search(tail):
-        assert rules._may_end_with_credit(tail)
-        start = rules._credit_search_start(tail)
-        assert 0 <= start <= rules._credit_tail().search(tail).start()
-        assert rules._credit_tail().search(tail, start)
-    if rules._COPYRIGHT_SIGN.search(text):
-        assert rules._may_have_copyright_sign(text)
+    tail = text[-rules.LIMITS.credit_tail_chars :].rstrip(")]")
+    assert bool(shape_rules._credit_tail().search(tail)) == bool(_credit_tail_without_lookahead().search(tail))
+    if shape_rules._credit_tail().search(tail):
+        assert shape_rules._may_end_with_credit(tail)
+        start = shape_rules._credit_search_start(tail)
+        assert 0 <= start <= shape_rules._credit_tail().search(tail).start()
+        assert shape_rules._credit_tail().search(tail, start)
+    if shape_rules._COPYRIGHT_SIGN.search(text):
+        assert shape_rules._may_have_copyright_sign(text)
 
 
 _OLD_NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{1,2}:\d\d\b")
@@ -272,7 +276,7 @@ def test_date_and_teaser_shortcuts_agree_with_the_single_regex(text: str) -> Non
     f = features.measure(text, STOP)
     no_month = frozenset({"nomonth"})
     assert rules._has_date(text, f, no_month) == (f.digits > 0 and bool(_OLD_NUMERIC_DATE.search(text)))
-    assert (rules.truncated_teaser(text, f) is not None) == bool(rules._TRUNCATED.search(text[-12:]))
+    assert (rules.truncated_teaser(text, f) is not None) == bool(shape_rules._TRUNCATED.search(text[-12:]))
 
 
 def _reference_lexicon_rule(text: str, f: features.Features, matcher: PhraseMatcher) -> object:
@@ -280,9 +284,9 @@ def _reference_lexicon_rule(text: str, f: features.Features, matcher: PhraseMatc
     for hit in matcher.match(f.norm):
         if hit.kind == "exact":
             return hit.concept, f"lexicon:{hit.concept}"
-        limit = rules._MAX_WORDS.get(hit.concept, rules.MAX_PHRASE_WORDS)
+        limit = rules._MAX_WORDS.get(hit.concept, rules.LIMITS.max_phrase_words)
         if hit.concept == C.BYLINE and rules._has_date(text, f, MONTHS):
-            limit = rules.MAX_DATED_BYLINE_WORDS
+            limit = rules.LIMITS.max_dated_byline_words
         if f.words <= limit and not rules._is_prose_sentence(f, hit):
             return hit.concept, f"lexicon:{hit.concept}:{hit.kind}"
     return None
@@ -311,7 +315,7 @@ def test_swapping_the_phrase_matcher_empties_the_cache(monkeypatch: pytest.Monke
     before = _decisions(page)  # cached with the real lexicons
     assert before[0][2] != "share"
     custom = PhraseMatcher([("share", "exact", "quarterly garden notes")])
-    monkeypatch.setattr(pipeline, "matcher", lambda: custom)
+    monkeypatch.setattr(Lexicons, "matcher", lambda self: custom)
     after = _decisions(page)
     assert after[0][2] == "share" and after[0][3] == ("lexicon:share",)
 

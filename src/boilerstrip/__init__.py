@@ -8,7 +8,7 @@
 from . import categories
 from .errors import BoilerstripError, InputError, OptionsError, ResultFormatError
 from .options import KEEPABLE, PRESETS, Options
-from .pipeline import strip
+from .pipeline import PageEvidence, Stripper, strip
 from .result import Block, Result
 
 __all__ = [
@@ -19,8 +19,10 @@ __all__ = [
     "InputError",
     "Options",
     "OptionsError",
+    "PageEvidence",
     "Result",
     "ResultFormatError",
+    "Stripper",
     "categories",
     "strip",
 ]

@@ -17,29 +17,41 @@ from typing import Optional, Sequence
 
 from .features import Features
 from .lexicon import normalise
+from .thresholds import HAND, limit, measured
 
-#: Longest headline, in words. Headlines in the dev benchmarks stay well below.
-MAX_TITLE_WORDS = 30
-#: How many kept-looking blocks above the article are considered.
-TITLE_WINDOW = 6
-#: Below this score no block is taken for the title: a two-word label next to
-#: the article (-2.5) is not a headline, a three-word one (-0.5) may be.
-MIN_TITLE_SCORE = -1.0
-#: Score lost per block of distance from the article (see _title_score).
-DISTANCE_PENALTY = 0.5
-#: Score added to a block the page's metadata names as the headline: more than any
-#: text evidence and distance can make up (see _title_score).
-MARKED_TITLE_BONUS = 20.0
-#: A ``<title>`` line may add at most this many words (the site name) to the headline.
-MAX_SITE_WORDS = 8
+@dataclass(frozen=True)
+class TitleLimits:
+    """The thresholds and score weights of the headline search (all chosen by hand
+    but one: the weights order the evidence, they were not fitted)."""
 
-#: A block that is the page's ``<title>`` headline loses no more score to distance
-#: than at this many blocks: wherever it stands above the article it is better
-#: evidence than a nearer line without any (a table of contents, a teaser, a label).
-#: Measured: trafilatura-eval-dev html_text F1 +0.0007 / +0.0015 (halves a / b),
-#: nothing else changes; 3 gains 0.0007 more on half b but costs AEB html_text 0.0001,
-#: 10 is the same as 6, no cap at all loses 0.0011.
-PAGE_TITLE_MAX_DISTANCE = 6
+    min_title_words: int = limit(2, HAND, "one word is a label or a menu item")
+    max_title_words: int = limit(30, HAND, "headlines stay well below this")
+    title_window: int = limit(6, HAND, "kept-looking blocks above the article that are considered")
+    min_title_score: float = limit(
+        -1.0, HAND, "below this no block is the title: a two-word label (-2.5) is not, a three-word one (-0.5) may be"
+    )
+    distance_penalty: float = limit(0.5, HAND, "score lost per block of distance from the article")
+    marked_title_bonus: float = limit(
+        20.0, HAND, "a block the page's metadata names as the headline: more than text evidence and distance make up"
+    )
+    max_site_words: int = limit(8, HAND, "words a <title> line may add to the headline (the site name)")
+    page_title_max_distance: int = limit(
+        6, measured("aeb-dev", "trafilatura-eval-dev"),
+        "the <title> headline loses no more to distance than at this many blocks; 3 and no cap measured worse",
+    )
+    min_fallback_words: int = limit(3, HAND, "a headline taken from the <title> line alone has this many words")
+    score_page_title: float = limit(4.0, HAND, "evidence, strongest first: the headline part of the <title> line")
+    score_level_one: float = limit(3.0, HAND, "a Markdown level-1 heading")
+    score_repeated: float = limit(2.0, HAND, "printed more than once")
+    score_headline_length: float = limit(1.0, HAND, "a headline's length (see min/max_headline_length)")
+    score_label: float = limit(-2.0, HAND, "one or two words: a label or a menu item")
+    min_headline_length: int = limit(4, HAND)
+    max_headline_length: int = limit(20, HAND)
+    max_label_words: int = limit(2, HAND)
+    min_named_share: float = limit(0.5, HAND, "a block naming the page is more than this share of the <title> line")
+
+
+LIMITS = TitleLimits()
 
 # An ordered list's item number at the start of a line: "3. ", "12. " (see _numbered_item).
 _ITEM_NUMBER = re.compile(r"\d{1,3}\. ")
@@ -63,7 +75,7 @@ class TitleChoice:
 def headline_like(text: str, f: Features) -> bool:
     """Short, one sentence, does not end in a full stop, and is not a bare link."""
     return (
-        2 <= f.words <= MAX_TITLE_WORDS
+        LIMITS.min_title_words <= f.words <= LIMITS.max_title_words
         and f.has_letters
         and f.sentences == 1
         and not _ends_with_period(f)
@@ -74,8 +86,7 @@ def headline_like(text: str, f: Features) -> bool:
 def _numbered_item(text: str) -> bool:
     """The line opens with an item number ("20. 7.3 Tips"), as renderers print the
     items of an ordered list: a table of contents or a ranking, not the headline.
-    Such a line is neither a candidate nor counted in the distance to the article
-    (trafilatura-eval-dev inscriptis F1 +0.0007 on half b, nothing else changes)."""
+    Such a line is neither a candidate nor counted in the distance to the article."""
     return _ITEM_NUMBER.match(text) is not None
 
 
@@ -116,15 +127,15 @@ def find_title(
             continue
         distance += 1
         in_page_title = i != 0 and (norms[i] == page_title or _names_page(norms[i], title_line))
-        if distance > TITLE_WINDOW and not in_page_title and i not in marked:
+        if distance > LIMITS.title_window and not in_page_title and i not in marked:
             continue
         if not headline_like(texts[i], feats[i]):
             continue
-        penalty = DISTANCE_PENALTY * (min(distance, PAGE_TITLE_MAX_DISTANCE) if in_page_title else distance)
+        penalty = LIMITS.distance_penalty * (min(distance, LIMITS.page_title_max_distance) if in_page_title else distance)
         score = _title_score(texts[i], feats[i], counts[norms[i]] > 1, in_page_title) - penalty
         if i in marked:
-            score += MARKED_TITLE_BONUS
-        if score > best_score and score >= MIN_TITLE_SCORE:
+            score += LIMITS.marked_title_bonus
+        if score > best_score and score >= LIMITS.min_title_score:
             best_score, chosen = score, i
     if chosen is None and _page_title_fallback(texts, feats, removable, article_start):
         chosen = 0  # only the <title> line has the headline: take its headline part
@@ -171,31 +182,32 @@ def _page_title_fallback(
     texts: Sequence[str], feats: Sequence[Features], removable: Sequence[bool], article_start: int
 ) -> bool:
     """The first block reads "Headline - Site" with a headline of 3+ words."""
-    if article_start == 0 or removable[0] or feats[0].words > MAX_TITLE_WORDS + MAX_SITE_WORDS:
+    if article_start == 0 or removable[0] or feats[0].words > LIMITS.max_title_words + LIMITS.max_site_words:
         return False
     piece = _headline_piece(texts[0])
-    return piece is not None and len(texts[0][piece[0] : piece[1]].split()) >= 3
+    return piece is not None and len(texts[0][piece[0] : piece[1]].split()) >= LIMITS.min_fallback_words
 
 
 def _title_score(text: str, f: Features, repeated: bool, in_page_title: bool) -> float:
     """How much a headline-like block looks like the headline.
 
     Evidence, strongest first: it is the headline part of the ``<title>`` line
-    (+4); it is a markdown level-1 heading (+3); the page prints it more than
-    once (+2); it has a headline's length, 4 to 20 words (+1), while one or two
-    words are a label or a menu item (-2).
+    (``score_page_title``); it is a markdown level-1 heading (``score_level_one``);
+    the page prints it more than once (``score_repeated``); it has a headline's
+    length (``score_headline_length``), while one or two words are a label or a
+    menu item (``score_label``).
     """
     score = 0.0
     if in_page_title:
-        score += 4
+        score += LIMITS.score_page_title
     if text.startswith("# "):
-        score += 3
+        score += LIMITS.score_level_one
     if repeated:
-        score += 2
-    if 4 <= f.words <= 20:
-        score += 1
-    elif f.words <= 2:
-        score -= 2
+        score += LIMITS.score_repeated
+    if LIMITS.min_headline_length <= f.words <= LIMITS.max_headline_length:
+        score += LIMITS.score_headline_length
+    elif f.words <= LIMITS.max_label_words:
+        score += LIMITS.score_label
     return score
 
 
@@ -235,7 +247,7 @@ def headline_part(text: str) -> str:
 def _page_title_parts(texts: Sequence[str], feats: Sequence[Features]) -> str:
     """The normalised headline part of the first block when it reads like a
     page title ("Headline - Site"); "" otherwise."""
-    if not texts or feats[0].words > MAX_TITLE_WORDS + MAX_SITE_WORDS:
+    if not texts or feats[0].words > LIMITS.max_title_words + LIMITS.max_site_words:
         return ""
     piece = _headline_piece(texts[0])
     a, b = piece if piece else (0, len(texts[0]))
@@ -246,9 +258,12 @@ def _names_page(norm: str, title_line: str) -> bool:
     """The block is the normalised page-title line *title_line* without a site name
     at one end, the site name being the smaller part: "Headline - Part two | Site"
     names the block "Headline - Part two", although the line's longest piece is only
-    one part of it (trafilatura-eval-dev html_text F1 +0.0007 on half a, nothing
-    else changes)."""
-    return bool(title_line) and _is_page_title_of(title_line, norm) and 2 * len(norm.split()) > len(title_line.split())
+    one part of it."""
+    return (
+        bool(title_line)
+        and _is_page_title_of(title_line, norm)
+        and len(norm.split()) > LIMITS.min_named_share * len(title_line.split())
+    )
 
 
 def _is_page_title_of(norm: str, title_norm: str) -> bool:
@@ -261,4 +276,4 @@ def _is_page_title_of(norm: str, title_norm: str) -> bool:
         extra = norm[: -len(title_norm) - 1]
     else:
         return False
-    return len(extra.split()) <= MAX_SITE_WORDS
+    return len(extra.split()) <= LIMITS.max_site_words

@@ -13,7 +13,7 @@ from .. import categories as C
 from ..options import Options
 from ..features import WORD
 from ..lexicon import normalise
-from ..pipeline import Hint, strip
+from ..pipeline import Hint, PageEvidence, strip
 from ..result import Result
 from ..title import headline_part
 from ..errors import InputError
@@ -292,7 +292,8 @@ def _assemble(decoded: str, encoding: str, rendered: Rendered, options: Optional
     structured = read_structured(rendered.scripts, rendered.meta)
     hints = block_hints(lines, text, structured)
     # strip() checks one hint per block: the renderer promises block i == line i.
-    result = strip(text, options=options, _hints=hints, _headlines=headline_lines(rendered, structured))
+    evidence = PageEvidence(hints=hints, headlines=frozenset(headline_lines(rendered, structured)))
+    result = strip(text, options=options, evidence=evidence)
     if [(b.start, b.end) for b in result.blocks] != [(line.start, line.end) for line in lines]:
         raise AssertionError("rendered lines and blocks differ")
     return HtmlResult(decoded, encoding, text, result, hints, structured, tuple(lines))

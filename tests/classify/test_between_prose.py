@@ -1,4 +1,4 @@
-"""Short lines between two paragraphs of the article (classify._runs_between_prose): a
+"""Short lines between two paragraphs of the article (classify.runs.runs_between_prose): a
 section heading is kept; a single line the page prints again outside the article (a
 teaser headline also listed below the article, a box label, an author's name) is not.
 Pages written by hand."""
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from boilerstrip import Options, strip
 from boilerstrip import categories as C
-from boilerstrip.classify import PRINTED_ELSEWHERE
+from boilerstrip.reasons import PRINTED_ELSEWHERE
 from strategies import PLAIN_PARAGRAPHS as PARA
 
 _MENU = ["Village News", "Home", "Politics", "Weather"]

@@ -6,7 +6,8 @@ Hand-written pages; each test fails when the rule it names is taken out.
 from __future__ import annotations
 
 from boilerstrip import categories as C
-from boilerstrip import classify, strip, title
+from boilerstrip.classify import standfirst
+from boilerstrip import strip, title
 from boilerstrip.lexicon import normalise
 from strategies import PLAIN_PARAGRAPHS
 
@@ -31,7 +32,7 @@ def _labels(source: str):
 def _far_standfirst_page(offset: int, head_first: bool = False) -> str:
     # The headline, *offset* share lines, the standfirst, then more share lines than
     # the standfirst walk passes (MAX_STANDFIRST_GAP), then the article.
-    shares = ["Share"] * (classify.MAX_STANDFIRST_GAP + 1)
+    shares = ["Share"] * (standfirst.LIMITS.max_standfirst_gap + 1)
     top = [] if head_first else ["Home"]
     return "\n".join(top + [HEAD] + ["Share"] * offset + [STANDFIRST] + shares + PARA)
 
@@ -46,7 +47,7 @@ def test_standfirst_right_below_a_far_headline_is_kept():
 
 
 def test_standfirst_offset_limit():
-    n = classify.MAX_LEAD_OFFSET
+    n = standfirst.LIMITS.max_lead_offset
     at, _ = _labels(_far_standfirst_page(n))
     assert at.title == HEAD and at.text.startswith(STANDFIRST)
     beyond, blocks = _labels(_far_standfirst_page(n + 1))
@@ -84,9 +85,9 @@ def test_site_name_block_is_not_the_title_line_less_a_site_name():
 
 def test_page_title_headline_far_above_beats_a_near_line_without_evidence():
     # The headline loses at most PAGE_TITLE_MAX_DISTANCE blocks' worth of score.
-    fillers = FILLER[: title.PAGE_TITLE_MAX_DISTANCE + 2]
+    fillers = FILLER[: title.LIMITS.page_title_max_distance + 2]
     distance = len(fillers) + 2
-    assert 4 + 1 - title.DISTANCE_PENALTY * distance < 1 - title.DISTANCE_PENALTY  # uncapped, TEASER would win
+    assert 4 + 1 - title.LIMITS.distance_penalty * distance < 1 - title.LIMITS.distance_penalty  # uncapped, TEASER would win
     source = "\n".join([HEAD + " | Gazette", "Home", HEAD] + fillers + [TEASER] + PARA)
     result, _ = _labels(source)
     assert result.title == HEAD

@@ -1,6 +1,6 @@
 """A second run of prose below a box of text lines inside the article (a product
 box, an ingredient list) is more of the article at a lower share
-(classify.BOX_SECOND_REGION_SHARE).
+(second_region.LIMITS.box_share).
 
 Hand-written pages; each test fails when the rule it names is taken out.
 """
@@ -8,7 +8,8 @@ Hand-written pages; each test fails when the rule it names is taken out.
 from __future__ import annotations
 
 from boilerstrip import categories as C
-from boilerstrip import classify, strip
+from boilerstrip.classify import label as L, runs, second_region, text_classes
+from boilerstrip import strip
 from strategies import PLAIN_PARAGRAPHS
 
 PARA = PLAIN_PARAGRAPHS
@@ -32,7 +33,7 @@ SIGN_UP = "Sign up for our newsletter"
 
 
 def _weight(text: str) -> float:
-    return classify.first_weight(classify.PROSE, _features(text))
+    return text_classes.first_weight(L.PROSE, _features(text))
 
 
 def _features(text: str):
@@ -49,10 +50,10 @@ def _blocks(source: str):
 
 def test_paragraph_weights_sit_around_the_box_share():
     article = sum(_weight(p) for p in PARA)
-    box = sum(classify.first_weight(classify.text_class(_features(t), True)[0], _features(t)) for t in BOX[:4])
-    assert 3 * box + 3 * classify.WEIGHT_RULE + _weight(AFTER) < 0  # the region stops at the box
-    assert classify.BOX_SECOND_REGION_SHARE * article <= _weight(AFTER) < classify.SURE_SECOND_REGION_SHARE * article
-    assert _weight(SHORT_AFTER) < classify.BOX_SECOND_REGION_SHARE * article
+    box = sum(text_classes.first_weight(text_classes.text_class(_features(t), True)[0], _features(t)) for t in BOX[:4])
+    assert 3 * box + 3 * text_classes.WEIGHTS.rule + _weight(AFTER) < 0  # the region stops at the box
+    assert second_region.LIMITS.box_share * article <= _weight(AFTER) < second_region.LIMITS.sure_share * article
+    assert _weight(SHORT_AFTER) < second_region.LIMITS.box_share * article
 
 
 def test_prose_below_a_box_of_text_lines_is_kept():
@@ -83,7 +84,7 @@ def test_page_chrome_between_keeps_the_half_share():
 def test_menu_between_keeps_the_half_share():
     # Two-word lines are a menu (below MIN_LIST_ITEM_WORDS on average), not a box.
     menu = ["Harbour Workers", "Valley Station", "Summit Guides", "River Ferries"] * 4
-    assert sum(len(t.split()) for t in menu) < classify.MIN_LIST_ITEM_WORDS * len(menu)
+    assert sum(len(t.split()) for t in menu) < runs.LIMITS.min_list_item_words * len(menu)
     source = "\n".join(PARA + menu + [AFTER, FOOTER])
     result, blocks = _blocks(source)
     assert not blocks[AFTER].kept

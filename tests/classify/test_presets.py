@@ -20,13 +20,13 @@ from strategies import PLAIN_PARAGRAPHS as P
 from strategies import article, hostile_text
 
 from boilerstrip import KEEPABLE, PRESETS, Options, OptionsError, Result, cli, strip
-from boilerstrip.classify import (
-    SECOND_REGION_SHARE,
-    THIN_SECTION_SHARE,
-    THIN_SECTION_WORDS,
-)
+from boilerstrip.classify.presets import LIMITS
 
-SAMPLES = pathlib.Path(__file__).resolve().parent.parent / "samples"
+SECOND_REGION_SHARE = LIMITS.second_region_share
+THIN_SECTION_SHARE = LIMITS.thin_section_share
+THIN_SECTION_WORDS = LIMITS.thin_section_words
+
+SAMPLES = pathlib.Path(__file__).resolve().parent.parent.parent / "samples"
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
 
 HEAD = "Village Bridge Closed After Storm"

@@ -1,4 +1,4 @@
-"""Attribute lists at the article's edge (classify.attribute_list): ingredients above a
+"""Attribute lists at the article's edge (attribute_lists.attribute_list): ingredients above a
 recipe's method, nutrition facts and specifications below a text. Pages written by hand."""
 
 from __future__ import annotations
@@ -6,7 +6,10 @@ from __future__ import annotations
 import pytest
 
 from boilerstrip import categories as C
-from boilerstrip import classify, strip
+from boilerstrip import strip
+from boilerstrip.classify import attribute_lists
+from boilerstrip.classify import label as L
+from pages import new_label
 from boilerstrip.features import measure
 from boilerstrip.lexicon import common_words, stopwords
 
@@ -45,14 +48,18 @@ def test_ingredients_above_the_method_are_kept():
     assert "Recipes" not in kept and "Ingredients" not in kept  # the menu and the list's heading stay out
 
 
-def test_the_list_goes_on_past_a_line_taken_for_the_headline():
-    # Without a clear headline the picker takes an ingredient: it stays the title,
-    # and the list goes on above it.
+@pytest.mark.xfail(
+    strict=True,
+    reason="known misbehaviour: on a page without a clear headline the title picker takes an ingredient line",
+)
+def test_no_ingredient_line_is_taken_for_the_headline():
+    # The page has no headline above its ingredients: none of them is one, and all of
+    # them belong to the article (the list walking past a headline is tested below,
+    # in test_a_headline_picked_from_the_list_is_passed_over_not_counted).
     lines = ["Home", "Recipes", "Baking", "Ingredients", *_INGREDIENTS, "Method", *_METHOD, *_FOOTER]
     result = strip("\n".join(lines))
-    assert result.title in _INGREDIENTS[1:]
-    kept = result.text.split("\n")
-    assert kept[: len(_INGREDIENTS) - 1] == [i for i in _INGREDIENTS if i != result.title]
+    assert result.title not in _INGREDIENTS
+    assert result.text.split("\n")[: len(_INGREDIENTS)] == _INGREDIENTS
 
 
 def test_without_the_rule_the_ingredients_are_lost():
@@ -63,14 +70,14 @@ def test_without_the_rule_the_ingredients_are_lost():
 
 def test_the_list_needs_min_attribute_lines():
     three = ["250 g flour", "200 g butter", "150 g sugar"]
-    assert len(three) == classify.MIN_ATTRIBUTE_LINES
+    assert len(three) == attribute_lists.LIMITS.min_attribute_lines
     assert _kept(_recipe(three))[:3] == three
     two = three[:2]
     assert "250 g flour" not in _kept(_recipe(two))
 
 
 def test_the_list_starts_within_max_attribute_gap_blocks():
-    gap = classify.MAX_ATTRIBUTE_GAP
+    gap = attribute_lists.LIMITS.max_attribute_gap
     near = ["Method", *[f"Step {w}" for w in ("one", "two", "three", "four", "five", "six", "seven")][: gap - 1]]
     assert len(near) == gap  # the list's last line stands gap blocks above the region's first
     assert "250 g flour" not in _kept(_recipe(_INGREDIENTS, near))
@@ -97,7 +104,7 @@ def test_attribute_lines_must_make_min_attribute_share_of_the_list():
     # Cards: a rubric line, its date and a button, three times: 3 of 7 blocks.
     cards = ["Travel: Orcas off Norway", "12 May 2024", "Read more", "Food: Best bakeries", "10 May 2024", "Read more",
              "Music: Summer festivals"]
-    assert 3 < classify.MIN_ATTRIBUTE_SHARE * len(cards)
+    assert 3 < attribute_lists.LIMITS.min_attribute_share * len(cards)
     kept = _kept([*_MENU, *_METHOD, *cards, *_FOOTER])
     assert "Food: Best bakeries" not in kept
 
@@ -137,7 +144,7 @@ def test_a_footer_line_before_the_list_ends_the_page():
 )
 def test_attribute_key(line, key):
     f = measure(line, stopwords("en"))
-    assert classify._attribute_key(line, f, common_words("units")) == key
+    assert attribute_lists.attribute_key(line, f, common_words("units")) == key
 
 
 def test_a_headline_picked_from_the_list_is_passed_over_not_counted():
@@ -145,9 +152,9 @@ def test_a_headline_picked_from_the_list_is_passed_over_not_counted():
     # list that ends on it still ends on its last real attribute line.
     texts = ["350 g sugar", "200 ml milk", "2 tbsp butter", "500 g flour"]
     feats = [measure(t, frozenset()) for t in texts]
-    drafts = [classify.new_draft(classify.HEADING, "text:heading-like", f) for f in feats]
+    drafts = [new_label(L.HEADING, "text:heading-like", f) for f in feats]
     drafts[3].category = C.TITLE
     units = frozenset({"g", "ml", "tbsp"})
-    assert classify.attribute_list(drafts, feats, texts, 0, +1, units) == [0, 1, 2]
-    drafts[3].category, drafts[1].category = "", C.TITLE
-    assert classify.attribute_list(drafts, feats, texts, 0, +1, units) == [0, 2, 3]
+    assert attribute_lists.attribute_list(drafts, feats, texts, 0, +1, units) == [0, 1, 2]
+    drafts[3].category, drafts[1].category = None, C.TITLE
+    assert attribute_lists.attribute_list(drafts, feats, texts, 0, +1, units) == [0, 2, 3]
