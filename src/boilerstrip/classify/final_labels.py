@@ -88,6 +88,8 @@ def apply(page: Page) -> None:
     # After the attribute lists: a line they keep is not printed outside the article.
     between, printed = runs_between_prose(labels, feats, first, last, printed_outside(labels, feats, first, last))
     place = Place(page, between, printed)
+    # Blocks decided alike share one reasons tuple (a page can have 100 000s of blocks).
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
     for i, d in enumerate(labels):
         if d.category is not None:  # already decided (the title, numbered and attribute lists)
             continue
@@ -99,4 +101,5 @@ def apply(page: Page) -> None:
                     d.decide(decided, reason)
                 else:
                     d.decide(decided)
+                d.decided_by = shared.setdefault(d.decided_by, d.decided_by)
                 break

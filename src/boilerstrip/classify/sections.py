@@ -60,7 +60,7 @@ def apply(page: Page) -> None:
     labels, feats, cut_headings = page.labels, page.feats, page.cut_headings
     n = len(labels)
     section: Optional[str] = None
-    marker = ""
+    code = ""  # the reason code of the open section
     prose_words = 0
     paragraph_seen = False  # a paragraph stood outside any section (the article started)
     opened = 0  # index of the current section's heading
@@ -79,7 +79,8 @@ def apply(page: Page) -> None:
             category = d.clutter if d.clutter in (C.COMMENTS, C.RELATED) else C.RELATED
             if category == C.COMMENTS and prose_words < LIMITS.min_words_before_comments:
                 category = C.RELATED  # chrome above the article: may resume
-            section, marker, opened = category, f.norm, i
+            section, opened = category, i
+            code = R.section(category, f.norm)  # one string for every block of the section
             d.relabel(category, R.section_start(category), WEIGHTS.section)
             continue
         if section is None:
@@ -118,7 +119,7 @@ def apply(page: Page) -> None:
             paragraph_seen = True
             continue
         if d.text_class:
-            d.section, d.section_reason, d.weight = section, R.section(section, marker), WEIGHTS.section
+            d.section, d.section_reason, d.weight = section, code, WEIGHTS.section
 
 
 def _after_link_box(labels: Sequence[Label], feats: Sequence[Features], opened: int, i: int, prose_words: int) -> bool:
