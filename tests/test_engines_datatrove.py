@@ -6,6 +6,8 @@ Skipped unless datatrove is installed with its WARC reader's packages
 
 from __future__ import annotations
 
+import pathlib
+
 import gzip
 import json
 import os
@@ -13,7 +15,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import SRC
+SRC = pathlib.Path(__file__).resolve().parent.parent / "src"  # the checkout's sources
 from warc_samples import (
     BREAD_TEXT,
     HARBOUR_HTML,

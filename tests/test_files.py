@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pathlib
+
 import gzip
 import json
 
@@ -134,7 +136,7 @@ def test_the_command_line_loads_no_crawl_library_until_asked():
     import subprocess
     import sys
 
-    from conftest import SRC
+    SRC = pathlib.Path(__file__).resolve().parent.parent / "src"
 
     code = (
         "import sys, boilerstrip, boilerstrip.cli, boilerstrip.warc, boilerstrip.warc_run, boilerstrip.files\n"

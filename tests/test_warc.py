@@ -6,6 +6,8 @@ html extra. Every page is written for these tests (tests/warc_samples.py).
 
 from __future__ import annotations
 
+import pathlib
+
 import gzip
 import json
 import os
@@ -15,7 +17,7 @@ import zlib
 
 import pytest
 from cli_harness import run_bytes
-from conftest import SRC
+SRC = pathlib.Path(__file__).resolve().parent.parent / "src"  # the checkout's sources
 from warc_samples import (
     BREAD_TEXT,
     HARBOUR_HTML,
