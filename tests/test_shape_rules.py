@@ -334,7 +334,7 @@ def test_share_row_min_share(word_sets):
         "Auch 2025 nichts mehr versäumen!",
         "Der Stadtbrief: immer bestens informiert! Mehr Informationen",
         "Immer aktuell informiert über Termine und Tipps aus der Region.",
-        "Get the Valley Daily by email and never miss our top stories",
+        "Have the Morning Brief sent by email and never miss a big story",
     ],
 )
 def test_newsletter_promises_are_newsletter_pitches(pitch):

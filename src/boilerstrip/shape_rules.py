@@ -222,9 +222,8 @@ def comment_count(f: Features) -> Label:
 def consent_shape(f: Features) -> Label:
     """A block that names cookies and speaks the words of a consent banner.
 
-    "We use cookies and other tracking technologies to improve your browsing
-    experience ...", "Diese Cookies sind unbedingt erforderlich, um Ihnen die
-    auf unserer Webseite ...": phrase hits decide only short blocks, and these
+    Consent banners explain at length what cookies and similar trackers are used for
+    and ask the reader to accept them; phrase hits decide only short blocks, and these
     run long. A recipe's "cookie sheet" has none of the banner's other words.
     """
     if f.words > LIMITS.max_consent_words or "cookie" not in f.norm:

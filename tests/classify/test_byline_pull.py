@@ -11,9 +11,9 @@ _SHORT_STORY = [
     "Firefighters from three towns fought the blaze until the early morning, the police said.",
 ]
 _SITE_NOTICE = (
-    "The Harbour Gazette reader service team can be contacted with any questions or requests about "
-    "subscriptions, deliveries and the newspaper's digital edition by telephone from Monday to Friday "
-    "between eight in the morning and six in the evening, or by email at any time of the day."
+    "Questions about your subscription, a missing delivery or the digital edition of the Harbour "
+    "Gazette go to our reader desk, which answers the telephone on weekdays from eight in the "
+    "morning until six in the evening and reads every email that reaches it, whatever the hour."
 )
 
 

@@ -94,7 +94,7 @@ _SEAT_MORE = "The seats that failed contained flame retardants in their covers, 
     [
         _MENU_LINE,  # a menu line that reads as prose, without a sentence end
         # a one-sentence notice of the page's chrome
-        "If the address matches an existing account you will receive an email with instructions to reset your password.",
+        "Should this address belong to one of our accounts, a message with a link for choosing a new password is on its way.",
     ],
 )
 def test_prose_that_is_no_paragraph_does_not_start_the_article(above):
