@@ -207,3 +207,47 @@ def test_real_stopwords_hold_the_commonest_english_words():
     assert {"the", "of", "and", "to", "in"} <= stop
     # The end-to-end tests below count stop words with STOP; the real list must agree.
     assert not set(CONTENT) & stop
+
+
+def _loop_over_rules(text, f, matcher, months):
+    """The reference: every rule of RULES tried in its order, as RuleChain does with a switch off."""
+    for name, rule, _ in rules.RULES:
+        hit = rule(text, f, matcher, months)
+        if hit is not None:
+            return hit
+    return None
+
+
+def test_the_written_out_chain_is_the_rules_table_in_order():
+    # Every line of the bundled samples, plus one line made for each shape rule, so that a
+    # rule missing from (or moved in) the written-out chain changes some line's label.
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parent.parent / "samples"
+    lines = [line for path in sorted(root.glob("*.txt")) for line in path.read_text(encoding="utf-8").split("\n")]
+    lines += [
+        "!!! ---",
+        "12 comments",
+        "![a harbour at dawn](https://example.org/harbour.jpg)",
+        "Share Tweet Email",
+        "WATCH: the new bridge opens",
+        "Photo: Jane Doe/Harbour Agency",
+        "A view of the harbour. (Jane Doe/Harbour Agency)",
+        "March 3, 2024",
+        "https://example.org/story",
+        "The council met on Tuesday to discuss the new ...",
+        "Subscribe now to get our best stories in your inbox every morning",
+        "We rely on readers like you: please support our journalism today.",
+        "We use cookies to give you the best experience; by clicking accept you agree to cookies.",
+    ]
+    matcher, months = lexicon.matcher(), lexicon.months()
+    stop = lexicon.stopwords("en")
+    fired = set()
+    for text in lines:
+        f = features.measure(text, stop)
+        expected = _loop_over_rules(text, f, matcher, months)
+        assert rules.first_rule(text, f, matcher, months) == expected, text
+        if expected is not None:
+            fired.add(rules.family_of(expected[1]))
+    # The check is only as good as the rules it saw fire.
+    assert len(fired) >= 10, sorted(fired)
