@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import io
+import pathlib
 import sys
 
 from boilerstrip import cli
+
+#: The checkout's sources, for tests that start the CLI in a subprocess.
+SRC = pathlib.Path(__file__).resolve().parent.parent / "src"
 
 
 def run_bytes(argv, stdin: bytes, monkeypatch):

@@ -6,7 +6,6 @@ Skipped unless datatrove is installed with its WARC reader's packages
 
 from __future__ import annotations
 
-import pathlib
 
 import gzip
 import json
@@ -15,7 +14,7 @@ import subprocess
 import sys
 
 import pytest
-SRC = pathlib.Path(__file__).resolve().parent.parent / "src"  # the checkout's sources
+from cli_harness import SRC
 from warc_samples import (
     BREAD_TEXT,
     HARBOUR_HTML,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pathlib
 
 import gzip
 import json
@@ -136,7 +135,7 @@ def test_the_command_line_loads_no_crawl_library_until_asked():
     import subprocess
     import sys
 
-    SRC = pathlib.Path(__file__).resolve().parent.parent / "src"
+    from cli_harness import SRC
 
     code = (
         "import sys, boilerstrip, boilerstrip.cli, boilerstrip.warc, boilerstrip.warc_run, boilerstrip.files\n"

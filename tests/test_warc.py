@@ -6,7 +6,6 @@ html extra. Every page is written for these tests (tests/warc_samples.py).
 
 from __future__ import annotations
 
-import pathlib
 
 import gzip
 import json
@@ -17,7 +16,7 @@ import zlib
 
 import pytest
 from cli_harness import run_bytes
-SRC = pathlib.Path(__file__).resolve().parent.parent / "src"  # the checkout's sources
+from cli_harness import SRC
 from warc_samples import (
     BREAD_TEXT,
     HARBOUR_HTML,
