@@ -212,7 +212,7 @@ def test_real_stopwords_hold_the_commonest_english_words():
 def _loop_over_rules(text, f, matcher, months):
     """The reference: every rule of RULES tried in its order, as RuleChain does with a switch off."""
     for name, rule, _ in rules.RULES:
-        hit = rule(text, f, matcher, months)
+        hit = rule(text, f, matcher, months, lexicon.default_lexicon())
         if hit is not None:
             return hit
     return None

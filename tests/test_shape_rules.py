@@ -152,9 +152,28 @@ def test_truncated_teaser(text, expected):
 CONSENT_WORDS = frozenset({"accept", "browser", "settings", "privacy", "tracking"})
 
 
+def lexicon_with(words: dict[str, frozenset[str]], common: dict[str, frozenset[str]] | None = None) -> lexicon.Lexicon:
+    """The package's lexicon with the word lists *words* (and the ``_common`` lists *common*) replaced."""
+    base = lexicon.default_lexicon()
+    return lexicon.Lexicon(
+        languages=base.languages,
+        matcher=base.matcher,
+        cut_matcher=base.cut_matcher,
+        bio_phrases=base.bio_phrases,
+        about_phrases=base.about_phrases,
+        comment_count_phrases=base.comment_count_phrases,
+        months=base.months,
+        credit_words=base.credit_words,
+        all_stopwords=base.all_stopwords,
+        stopwords_by_language=base.stopwords_by_language,
+        word_sets={**base.word_sets, **words},
+        common_word_sets={**base.common_word_sets, **(common or {})},
+    )
+
+
 @pytest.fixture
-def consent_words(monkeypatch):
-    monkeypatch.setattr(shape_rules, "word_set", lambda concept: {"consent": CONSENT_WORDS}[concept])
+def consent_words():
+    return lexicon_with({"consent": CONSENT_WORDS})
 
 
 def consent(words: int, cues: list[str], cookie: str = "cookies") -> str:
@@ -166,21 +185,21 @@ def consent(words: int, cues: list[str], cookie: str = "cookies") -> str:
 def test_consent_cues(consent_words):
     n = rules.LIMITS.consent_cues
     cues = sorted(CONSENT_WORDS)
-    assert rules.consent_shape(measure(consent(20, cues[:n]))) == (C.COOKIE, "shape:cookie-consent")
-    assert rules.consent_shape(measure(consent(20, cues[: n - 1]))) is None
+    assert rules.consent_shape(measure(consent(20, cues[:n])), lex=consent_words) == (C.COOKIE, "shape:cookie-consent")
+    assert rules.consent_shape(measure(consent(20, cues[: n - 1])), lex=consent_words) is None
 
 
 def test_consent_needs_a_cookie_word(consent_words):
     cues = sorted(CONSENT_WORDS)
-    assert rules.consent_shape(measure(consent(20, cues, cookie="cookieeinstellungen"))) is not None
-    assert rules.consent_shape(measure(consent(20, cues, cookie="biscuits"))) is None
+    assert rules.consent_shape(measure(consent(20, cues, cookie="cookieeinstellungen")), lex=consent_words) is not None
+    assert rules.consent_shape(measure(consent(20, cues, cookie="biscuits")), lex=consent_words) is None
 
 
 def test_consent_max_words(consent_words):
     n = rules.LIMITS.max_consent_words
     cues = sorted(CONSENT_WORDS)
-    assert rules.consent_shape(measure(consent(n, cues))) is not None
-    assert rules.consent_shape(measure(consent(n + 1, cues))) is None
+    assert rules.consent_shape(measure(consent(n, cues)), lex=consent_words) is not None
+    assert rules.consent_shape(measure(consent(n + 1, cues)), lex=consent_words) is None
 
 
 @pytest.mark.parametrize(
@@ -229,14 +248,10 @@ STRONG_PITCH_WORDS = frozenset({"newsletter"})
 
 
 @pytest.fixture
-def word_sets(monkeypatch):
-    sets = {"pitch": PITCH_WORDS, "you": YOU_WORDS, "share_buttons": BUTTONS}
-    monkeypatch.setattr(shape_rules, "word_set", lambda concept: sets[concept])
-    real_common_words = shape_rules.common_words  # other shared lists (app cues) stay as shipped
-    monkeypatch.setattr(
-        shape_rules,
-        "common_words",
-        lambda concept: STRONG_PITCH_WORDS if concept == "pitch_strong" else real_common_words(concept),
+def word_sets():
+    # The other shared lists (app cues) stay as shipped.
+    return lexicon_with(
+        {"pitch": PITCH_WORDS, "you": YOU_WORDS, "share_buttons": BUTTONS}, {"pitch_strong": STRONG_PITCH_WORDS}
     )
 
 
@@ -251,9 +266,9 @@ def test_pitch_cues_with_you(word_sets):
     n = rules.LIMITS.pitch_cues_with_you
     cues = ["subscribe", "inbox", "offer", "free", "trial", "premium"]
     at = pitch(n + 2, cues[:n], you=True)  # short enough for the density rule
-    assert rules.pitch_shape(measure(at)) == (C.NEWSLETTER, "shape:pitch")
+    assert rules.pitch_shape(measure(at), lex=word_sets) == (C.NEWSLETTER, "shape:pitch")
     below = pitch(n + 1, cues[: n - 1], you=True)
-    assert rules.pitch_shape(measure(below)) is None
+    assert rules.pitch_shape(measure(below), lex=word_sets) is None
 
 
 def test_pitch_cues_alone(word_sets):
@@ -261,9 +276,9 @@ def test_pitch_cues_alone(word_sets):
     assert n > rules.LIMITS.pitch_cues_with_you
     cues = ["subscribe", "inbox", "offer", "free", "trial", "premium"]
     at = pitch(n + 1, cues[:n], you=False)
-    assert rules.pitch_shape(measure(at)) == (C.NEWSLETTER, "shape:pitch")
+    assert rules.pitch_shape(measure(at), lex=word_sets) == (C.NEWSLETTER, "shape:pitch")
     below = pitch(n + 1, cues[: n - 1], you=False)  # enough cues with "you", not without
-    assert rules.pitch_shape(measure(below)) is None
+    assert rules.pitch_shape(measure(below), lex=word_sets) is None
 
 
 @pytest.mark.parametrize(
@@ -277,20 +292,20 @@ def test_pitch_cues_alone(word_sets):
 )
 def test_pitch_german_formal_you(word_sets, text, pitch_found):
     assert rules.LIMITS.pitch_cues_with_you == 2 < rules.LIMITS.pitch_cues_alone
-    found = rules.pitch_shape(measure(text), text)
+    found = rules.pitch_shape(measure(text), text, lex=word_sets)
     assert (found == (C.NEWSLETTER, "shape:pitch")) is pitch_found
 
 
 def test_pitch_app_cue_makes_an_app_promo(word_sets):
     text = pitch(6, ["download", "app", "free"], you=True)
-    assert rules.pitch_shape(measure(text)) == (C.APP_PROMO, "shape:pitch")
+    assert rules.pitch_shape(measure(text), lex=word_sets) == (C.APP_PROMO, "shape:pitch")
 
 
 def test_pitch_strong_word_counts_twice(word_sets):
     # One strong word is worth PITCH_CUES_WITH_YOU (2) cues; one ordinary word is not.
     assert rules.LIMITS.pitch_cues_with_you == 2
-    assert rules.pitch_shape(measure(pitch(5, ["newsletter"], you=True))) == (C.NEWSLETTER, "shape:pitch")
-    assert rules.pitch_shape(measure(pitch(5, ["offer"], you=True))) is None
+    assert rules.pitch_shape(measure(pitch(5, ["newsletter"], you=True)), lex=word_sets) == (C.NEWSLETTER, "shape:pitch")
+    assert rules.pitch_shape(measure(pitch(5, ["offer"], you=True)), lex=word_sets) is None
 
 
 def test_pitch_min_density(word_sets):
@@ -299,8 +314,8 @@ def test_pitch_min_density(word_sets):
     # Longest block where k cues still make the density: k >= density * words.
     longest = max(w for w in range(k, rules.LIMITS.max_pitch_words + 1) if k >= rules.LIMITS.min_pitch_density * w)
     assert longest < rules.LIMITS.max_pitch_words  # else the word limit, not the density, decides
-    assert rules.pitch_shape(measure(pitch(longest, cues, you=True))) == (C.NEWSLETTER, "shape:pitch")
-    assert rules.pitch_shape(measure(pitch(longest + 1, cues, you=True))) is None
+    assert rules.pitch_shape(measure(pitch(longest, cues, you=True)), lex=word_sets) == (C.NEWSLETTER, "shape:pitch")
+    assert rules.pitch_shape(measure(pitch(longest + 1, cues, you=True)), lex=word_sets) is None
 
 
 def test_pitch_max_words(word_sets):
@@ -310,21 +325,21 @@ def test_pitch_max_words(word_sets):
     assert k <= len(cues)
     at = pitch(n, cues[:k], you=True)
     over = pitch(n + 1, cues[:k], you=True)
-    assert rules.pitch_shape(measure(at)) == (C.NEWSLETTER, "shape:pitch")
-    assert rules.pitch_shape(measure(over)) is None
+    assert rules.pitch_shape(measure(at), lex=word_sets) == (C.NEWSLETTER, "shape:pitch")
+    assert rules.pitch_shape(measure(over), lex=word_sets) is None
 
 
 def test_share_row_min_share(word_sets):
     # Half the words (or more) are button names, and at least two of them.
-    assert rules.share_row(measure("Share Facebook Twitter Email")) == (C.SHARE, "shape:share-row")
+    assert rules.share_row(measure("Share Facebook Twitter Email"), lex=word_sets) == (C.SHARE, "shape:share-row")
     buttons = ["facebook", "twitter"]
     words = len(buttons)
     longest = max(w for w in range(words, 13) if words >= rules.LIMITS.min_share_row_share * w)
     at = " ".join(buttons + content(longest - words))
     over = " ".join(buttons + content(longest + 1 - words))
-    assert rules.share_row(measure(at)) == (C.SHARE, "shape:share-row")
-    assert rules.share_row(measure(over)) is None
-    assert rules.share_row(measure("Facebook")) is None  # one button is not a row
+    assert rules.share_row(measure(at), lex=word_sets) == (C.SHARE, "shape:share-row")
+    assert rules.share_row(measure(over), lex=word_sets) is None
+    assert rules.share_row(measure("Facebook"), lex=word_sets) is None  # one button is not a row
 
 
 @pytest.mark.parametrize(
