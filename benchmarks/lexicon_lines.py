@@ -51,7 +51,7 @@ from _common import default_data_dir, load_scorer  # noqa: E402
 from ablate import _bootstrap_sigma, _metric, _page_f1  # noqa: E402
 
 import boilerstrip  # noqa: E402
-from boilerstrip.classify.text_classes import is_cut_heading, text_class  # noqa: E402
+from boilerstrip.classify.text_classes import first_weight, is_cut_heading, text_class  # noqa: E402
 from boilerstrip.lexicon import Lexicon, normalise  # noqa: E402
 from boilerstrip.lexicon_layout import COMMON_CONCEPTS, MARKED_CONCEPTS, PLAIN_CONCEPTS  # noqa: E402
 from boilerstrip.phrase_matcher import split_marks  # noqa: E402
@@ -72,7 +72,9 @@ _TEXTS: list[str] = []
 _BASE_TEXT: list[str] = []
 _BASE_CATS: list[tuple[str, ...]] = []
 _BLOCKS: list[tuple[Optional[str], str, Any, str, bool]] = []  # (language, text, features, label, cut)
+_ENTRIES: list[Any] = []  # the first pass of each block, as the labeller caches it
 _BLOCK_PAGES: list[list[int]] = []
+_PAGE_BLOCKS: list[list[int]] = []  # the distinct blocks of each page
 _INDEX: dict[str, list[int]] = {}  # lexicon word -> the blocks that hold it
 _LINES: list[dict[str, Any]] = []
 _COPY: list[pathlib.Path] = []  # this worker's copy of the lexicon folder
@@ -138,6 +140,7 @@ def _study(i: int) -> dict[str, Any]:
         return {"i": i, "fired": [], "texts": {}}
     lex = _without(line)
     fired: set[int] = set()
+    new_entries = {}
     if line["concept"] in PASS_LISTS:
         pages = {p for b in blocks for p in _BLOCK_PAGES[b]}
     else:
@@ -146,10 +149,20 @@ def _study(i: int) -> dict[str, Any]:
         for b in blocks:
             language, text, f, label, cut = _BLOCKS[b]
             new = chain(text, f, lex.matcher, months, lex) or text_class(f, language is not None)
-            if new[0] != label or is_cut_heading(f, lex.cut_matcher) != cut:
+            new_cut = is_cut_heading(f, lex.cut_matcher)
+            if new != _ENTRIES[b][1:3] or new_cut != cut:
+                new_entries[b] = (f, new[0], new[1], new_cut, first_weight(new[0], f))
+            if new[0] != label or new_cut != cut:
                 fired.update(_BLOCK_PAGES[b])
         pages = fired
     stripper = boilerstrip.Stripper(lexicon=lex)
+    # Speed: the first pass of every block is known (only the blocks above differ from the
+    # base run), so the stripper's cache is filled with it and only the later passes run.
+    stripper._labeller.use_matchers(lex.matcher, lex.cut_matcher, lex)
+    cache = stripper._labeller._young
+    for p in pages:
+        for b in _PAGE_BLOCKS[p]:
+            cache[(_BLOCKS[b][0], _BLOCKS[b][1])] = new_entries.get(b, _ENTRIES[b])
     texts = {}
     for p in sorted(pages):
         result = stripper.strip(_TEXTS[p])
@@ -173,18 +186,22 @@ def _prepare(records: list[tuple[str, dict[str, Any]]]) -> None:
         _BASE_TEXT.append(result.text)
         _BASE_CATS.append(tuple(b.category for b in result.blocks))
         page = stripper._page(text, boilerstrip.Options(), PageEvidence())  # the blocks as strip() makes them
+        _PAGE_BLOCKS.append([])
         for t, tokens in zip(page.texts, page.known_tokens):
             key = (page.language, t)
             b = seen.get(key)
             if b is None:
-                f, label, _, cut, _ = page.first_pass(t, tokens)
+                entry = page.first_pass(t, tokens)
+                f, label, _, cut, _ = entry
                 b = seen[key] = len(_BLOCKS)
                 _BLOCKS.append((page.language, t, f, label, cut))
+                _ENTRIES.append(entry)
                 _BLOCK_PAGES.append([])
                 for w in vocabulary.intersection(f.norm_words):
                     _INDEX.setdefault(w, []).append(b)
             if not _BLOCK_PAGES[b] or _BLOCK_PAGES[b][-1] != p:
                 _BLOCK_PAGES[b].append(p)
+                _PAGE_BLOCKS[p].append(b)
 
 
 def decide(row: dict[str, Any]) -> str:
