@@ -33,6 +33,9 @@ derived from (HELD_OUT). A line or switch
   trafilatura-eval by less than 1σ (a line made for a few dev pages), or when taking it
   out helps (ΔF1 > +σ) on a held-out source and hurts on none;
 * is otherwise **neutral**: it fires on held-out pages without a measurable effect either way.
+
+With ``--max-pages N`` a line that fires on more than N pages is counted but not scored
+(**unscored**): such a line is not one made for a few pages.
 """
 
 from __future__ import annotations
@@ -78,6 +81,7 @@ _PAGE_BLOCKS: list[list[int]] = []  # the distinct blocks of each page
 _INDEX: dict[str, list[int]] = {}  # lexicon word -> the blocks that hold it
 _LINES: list[dict[str, Any]] = []
 _COPY: list[pathlib.Path] = []  # this worker's copy of the lexicon folder
+_MAX_PAGES: list[int] = [0]  # --max-pages
 
 
 def _lines() -> list[dict[str, Any]]:
@@ -137,7 +141,7 @@ def _study(i: int) -> dict[str, Any]:
     line = _LINES[i]
     blocks = _candidates(line)
     if not blocks:
-        return {"i": i, "fired": [], "texts": {}}
+        return {"i": i, "fired": [], "texts": {}, "measured": True}
     lex = _without(line)
     fired: set[int] = set()
     new_entries = {}
@@ -155,6 +159,8 @@ def _study(i: int) -> dict[str, Any]:
             if new[0] != label or new_cut != cut:
                 fired.update(_BLOCK_PAGES[b])
         pages = fired
+    if _MAX_PAGES[0] and len(pages) > _MAX_PAGES[0]:
+        return {"i": i, "fired": sorted(fired), "texts": {}, "measured": False}
     stripper = boilerstrip.Stripper(lexicon=lex)
     # Speed: the first pass of every block is known (only the blocks above differ from the
     # base run), so the stripper's cache is filled with it and only the later passes run.
@@ -170,7 +176,7 @@ def _study(i: int) -> dict[str, Any]:
             fired.add(p)
         if result.text != _BASE_TEXT[p]:
             texts[p] = result.text
-    return {"i": i, "fired": sorted(fired), "texts": texts}
+    return {"i": i, "fired": sorted(fired), "texts": texts, "measured": True}
 
 
 def _prepare(records: list[tuple[str, dict[str, Any]]]) -> None:
@@ -219,6 +225,8 @@ def decide(row: dict[str, Any]) -> str:
     hurts_tuned_2 = any(delta(s) < -2 * sigma(s) and delta(s) < 0 for s in TUNED)
     if hurts_held or (hurts_tuned_2 and not helps_held):
         return "keep"
+    if not row.get("measured", True):
+        return "unscored"  # fires on more pages than --max-pages: counted, not scored
     fires_held = any(per.get(s, {}).get("fired", 0) for s in HELD_OUT)
     small_tuned = all(abs(delta(s)) <= sigma(s) for s in TUNED)
     if (not fires_held and small_tuned) or helps_held:
@@ -226,7 +234,10 @@ def decide(row: dict[str, Any]) -> str:
     return "neutral"
 
 
-def run(data: pathlib.Path, renderer: str, jobs: int, resamples: int, concepts: set[str]) -> list[dict[str, Any]]:
+def run(
+    data: pathlib.Path, renderer: str, jobs: int, resamples: int, concepts: set[str], partial: Any = None
+) -> list[dict[str, Any]]:
+    """The figures of every line; each row is also written to *partial* (JSON Lines) as it is done."""
     scorer = load_scorer(data / "score.py")
     paths = sorted(data.glob(f"*/*.{renderer}.jsonl.gz"))
     records = [(path.parent.name, r) for path in paths for r in scorer.load_dataset(str(path))]
@@ -249,6 +260,7 @@ def run(data: pathlib.Path, renderer: str, jobs: int, resamples: int, concepts: 
                 print(f"{n}/{len(_LINES)} lines", file=sys.stderr, flush=True)
             line = _LINES[got["i"]]
             row = {k: line[k] for k in ("file", "concept", "number", "line")}
+            row["measured"] = got["measured"]
             per: dict[str, Any] = {}
             texts = {int(k): v for k, v in got["texts"].items()}
             for source, pages in pages_of.items():
@@ -272,6 +284,9 @@ def run(data: pathlib.Path, renderer: str, jobs: int, resamples: int, concepts: 
             row["sources"] = per
             row["decision"] = decide(row)
             rows.append(row)
+            if partial is not None:
+                partial.write(json.dumps(row, ensure_ascii=False) + "\n")
+                partial.flush()
     rows.sort(key=lambda r: (r["file"], r["number"]))
     return rows
 
@@ -281,7 +296,7 @@ def report(rows: list[dict[str, Any]], all_lines: bool = False) -> None:
     decisions: dict[str, int] = {}
     for r in rows:
         decisions[r["decision"]] = decisions.get(r["decision"], 0) + 1
-    fired_any = [r for r in rows if r["sources"]]
+    fired_any = [r for r in rows if any(c["fired"] or c["changed"] for c in r["sources"].values())]
     print(f"{len(rows)} lines studied, {len(fired_any)} fire on some page; decisions: {decisions}")
     sources = [*TUNED, *HELD_OUT]
     print(f"{'decision':<8} {'line':<58} " + " ".join(f"{s[:11]:>22}" for s in sources))
@@ -301,6 +316,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--concepts", default="", help="comma-separated lists to study (default: all but the skipped ones)")
     ap.add_argument("--jobs", type=int, default=1, help="processes (default 1)")
     ap.add_argument("--resamples", type=int, default=200, help="bootstrap resamples (default 200)")
+    ap.add_argument("--max-pages", type=int, default=0,
+                    help="only count where a line fires, without scoring it, when it fires on more pages (0: no limit)")
     ap.add_argument("--out", type=pathlib.Path, default=None, help="write the figures of every line here (JSON)")
     ap.add_argument("--report", type=pathlib.Path, default=None, help="print the table of a saved run and stop")
     ap.add_argument("--all", action="store_true", help="list every line, not only those that fire")
@@ -312,7 +329,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         report(rows, args.all)
         return 0
     concepts = {c for c in args.concepts.split(",") if c}
-    rows = run(args.data or default_data_dir(), args.renderer, args.jobs, args.resamples, concepts)
+    _MAX_PAGES[0] = args.max_pages
+    partial = open(f"{args.out}.partial", "w", encoding="utf-8") if args.out else None
+    rows = run(args.data or default_data_dir(), args.renderer, args.jobs, args.resamples, concepts, partial)
     if args.out:
         args.out.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     report(rows, args.all)

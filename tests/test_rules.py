@@ -237,7 +237,6 @@ def test_the_written_out_chain_is_the_rules_table_in_order():
         "https://example.org/story",
         "The council met on Tuesday to discuss the new ...",
         "Subscribe now to get our best stories in your inbox every morning",
-        "We rely on readers like you: please support our journalism today.",
         "This site stores cookies on your device; accept them, refuse them or pick which ones stay.",
     ]
     matcher, months = lexicon.matcher(), lexicon.months()

@@ -12,7 +12,7 @@ from typing import Optional
 
 from . import categories as C
 from . import reasons as R
-from .features import WORD, Features, visible_text
+from .features import Features, visible_text
 from .lexicon import Lexicon, default_lexicon
 from .rule_limits import LIMITS, Label
 
@@ -22,28 +22,6 @@ def _lists(lex: Optional[Lexicon]) -> Lexicon:
     return default_lexicon() if lex is None else lex
 
 # --- Shape rules --------------------------------------------------------------------
-
-# Inline promo: an all-caps lead of 1-3 words (letters only, 4+ letters in the
-# first), a colon, then a headline. "WATCH: ...", "READ MORE: ...", and spun
-# forms such as "REGARD: ..." all have this shape.
-_PROMO_LEAD = re.compile(
-    r"\A[^\w]{0,3}"  # optional bullet or quote
-    r"(?=[^\W\d_a-zß-ÿа-я ]{4}|[^\W\d_a-zß-ÿа-я]{3} [^\W\d_a-zß-ÿа-я])"  # 4+ capitals, or 3 and another word
-    r"[^\W\d_a-zß-ÿа-я]{3,}"  # first word: upper-case letters (no lower-case Latin/Cyrillic)
-    r"(?: [^\W\d_a-zß-ÿа-я]{2,}){0,2}"  # up to two more upper-case words
-    r" ?[:|»›>]\s"  # the marker
-)
-
-
-def inline_promo_shape(text: str, f: Features) -> Label:
-    """``LEAD: Headline-like text`` without a final full stop."""
-    if f.words > LIMITS.max_promo_words or text.rstrip().endswith("."):
-        return None
-    m = _PROMO_LEAD.match(text)
-    if m and f.words - len(WORD.findall(m.group())) >= LIMITS.min_promo_headline_words:
-        return C.INLINE_PROMO, R.CAPS_LEAD_COLON
-    return None
-
 
 # Photo credit: "Name Name/Agency", "© Agency", "Photo: ...".
 _CREDIT_SLASH = re.compile(r"\A[^\W\d_][\w.'’ -]{1,50}/ ?[^\W\d_][\w.'’&  -]{1,50}\Z")
@@ -185,35 +163,6 @@ def pitch_shape(f: Features, text: str = "", lex: Optional[Lexicon] = None) -> L
             return C.APP_PROMO, R.PITCH
         return C.NEWSLETTER, R.PITCH
     return None
-
-
-# A block that opens with a quotation mark is somebody quoted in the article.
-_OPENING_QUOTES = "\"“„«»‘‚'「"
-
-
-def reader_appeal(f: Features, text: str = "", lex: Optional[Lexicon] = None) -> Label:
-    """A publication speaking to its reader about its own work.
-
-    "If you liked our article, support this kind of journalism", "Tell us what you
-    think: send your feedback and corrections to ...", "We may receive compensation
-    if you click on these links": the site as "we" (``we.txt``), the reader as "you"
-    (``you.txt``, or German formal "Sie"), and a word of support, feedback or
-    disclosure (``appeal.txt``) in a short block. Article prose says "we" and "you"
-    (a blogger, an interview), but rarely asks for donations or owns up to its
-    advertisers within three sentences.
-    """
-    if f.words > LIMITS.max_appeal_words:
-        return None
-    lists = _lists(lex)
-    if lists.word_set("appeal").isdisjoint(f.norm_words):
-        return None
-    if text[:1] in _OPENING_QUOTES or lists.word_set("we").isdisjoint(f.norm_words):
-        return None
-    if lists.word_set("you").isdisjoint(f.norm_words) and not _formal_you(text):
-        return None
-    return C.INLINE_PROMO, R.READER_APPEAL
-
-
 
 
 def comment_count(f: Features, lex: Optional[Lexicon] = None) -> Label:
