@@ -135,7 +135,6 @@ def test_obvious_phrases_in_the_real_lexicon(text, expected):
         # Image chrome.
         ("Beitragsbild: Ein Leuchtturm an der Ostsee", C.CAPTION),
         ("Der Hafen im Winter (zum Vergrößern anklicken)", C.CAPTION),
-        ("Featured image: the harbour at dawn", C.CAPTION),
         # Footer-like notices and disclaimers.
         ("Alle Angaben ohne Gewähr.", C.FOOTER),
         ("These statements have not been evaluated by the Food and Drug Administration.", C.FOOTER),
