@@ -37,10 +37,10 @@ derived from (HELD_OUT). A line or switch
 A line that fires on no page of any source is **untested**, not removed: most such lines
 are the same chrome in a language the benchmarks hardly have (Polish, Russian, ...), and
 no page says whether they were written for one page or for every site of that language.
-For the same reason a line of a language folder other than ``en`` (``_common`` counts as
-testable) that fires on no held-out page is untested rather than removed: the held-out
-sources are English, so they cannot tell a German line made for one page from one that
-every German site needs.
+For the same reason a line of a language other than English (a ``_common`` line counts as
+English when the comment above it names ``en``) that fires on no held-out page is untested
+rather than removed: the held-out sources are English, so they cannot tell a German line
+made for one page from one that every German site needs.
 
 With ``--max-pages N`` a line that fires on more than N pages is counted but not scored
 (**unscored**): such a line is not one made for a few pages.
@@ -71,9 +71,9 @@ from boilerstrip.rules import RuleChain  # noqa: E402
 
 HELD_OUT = ("wceb", "dragnet", "readability")
 TUNED = ("aeb", "trafilatura-eval")
-#: The lexicon folders whose lines the held-out sources can test: their pages are English
-#: (wceb 1,320 of 1,337, dragnet all, readability 39 of 44 by the language detector).
-HELD_OUT_LANGUAGES = frozenset({"en", "_common"})
+#: The language whose lines the held-out sources can test: their pages are English (wceb
+#: 1,320 of 1,337, dragnet all, readability 39 of 44 by the language detector).
+HELD_OUT_LANGUAGE = "en"
 #: Reference vocabularies, not studied (see the docstring).
 SKIPPED = frozenset({"stopwords", "months", "units"})
 #: Lists that only the passes after the first labels read.
@@ -103,8 +103,11 @@ def _lines() -> list[dict[str, Any]]:
             concept = path.stem
             if concept in SKIPPED:
                 continue
+            languages = [folder.name]
             for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                 line = raw.strip()
+                if folder.name == "_common" and line.startswith("#") and _is_language_list(line[1:]):
+                    languages = line[1:].split()  # "# de en": the languages of the lines below
                 if not line or line.startswith("#"):
                     continue
                 phrase = split_marks(line)[1] if concept in MARKED_CONCEPTS else line
@@ -112,9 +115,16 @@ def _lines() -> list[dict[str, Any]]:
                 phrase_list = concept in MARKED_CONCEPTS or concept in PLAIN_CONCEPTS
                 found.append(
                     {"file": f"{folder.name}/{path.name}", "concept": concept, "number": number, "line": line,
+                     "languages": languages,
                      "words": words, "all_words": phrase_list and concept not in COMMON_CONCEPTS}
                 )
     return found
+
+
+def _is_language_list(text: str) -> bool:
+    """A ``_common`` comment that names the languages of the lines below it ("de en")."""
+    codes = text.split()
+    return bool(codes) and all(len(c) == 2 and c.isalpha() and c.islower() for c in codes)
 
 
 def _candidates(line: dict[str, Any]) -> set[int]:
@@ -241,7 +251,7 @@ def decide(row: dict[str, Any]) -> str:
     fires_held = any(per.get(s, {}).get("fired", 0) for s in HELD_OUT)
     if not fires_held and not any(per.get(s, {}).get("fired", 0) for s in TUNED):
         return "untested"  # fires on no page at all: nothing to judge it by (see the docstring)
-    if not fires_held and row["file"].split("/")[0] not in HELD_OUT_LANGUAGES:
+    if not fires_held and HELD_OUT_LANGUAGE not in row.get("languages", [row["file"].split("/")[0]]):
         return "untested"  # a language the held-out sources have (next to) no page in
     small_tuned = all(abs(delta(s)) <= sigma(s) for s in TUNED)
     if (not fires_held and small_tuned) or helps_held:
@@ -274,7 +284,7 @@ def run(
             if n % 200 == 0:
                 print(f"{n}/{len(_LINES)} lines", file=sys.stderr, flush=True)
             line = _LINES[got["i"]]
-            row = {k: line[k] for k in ("file", "concept", "number", "line")}
+            row = {k: line[k] for k in ("file", "concept", "number", "line", "languages")}
             row["measured"] = got["measured"]
             per: dict[str, Any] = {}
             texts = {int(k): v for k, v in got["texts"].items()}
