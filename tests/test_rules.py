@@ -117,8 +117,6 @@ def test_obvious_phrases_in_the_real_lexicon(text, expected):
         ("Diesen Beitrag teilen", C.SHARE),
         ("Siguenos en Instagram y TikTok", C.SHARE),
         ("Suscríbete a nuestro canal de YouTube", C.SHARE),
-        ("Abonnez-vous à notre chaîne YouTube !", C.SHARE),
-        ("Like this story? Pass it on to your colleagues.", C.SHARE),
         # Support, donation and "did you like it" pitches; sign-up leftovers.
         ("Gefällt dir unser Magazin? Dann unterstütze uns!", C.NEWSLETTER),
         ("Hat Ihnen dieser Beitrag gefallen?", C.NEWSLETTER),
