@@ -196,7 +196,7 @@ def test_a_phrase_may_be_in_concepts_that_are_looked_up_apart(tmp_path):
                 "en/footer.txt": "more stories ...\n",
                 # Word lists are separate sets.
                 "en/pitch.txt": "support\n",
-                "en/appeal.txt": "support\n",
+                "en/you.txt": "support\n",
             },
         )
     )
@@ -266,7 +266,7 @@ def test_a_missing_folder_is_an_error(tmp_path):
     ("files", "where", "message"),
     [
         ({"en/about_heading.txt": "about ...\n"}, ("en/about_heading.txt", 1), "takes no '...' marks"),
-        ({"en/we.txt": "# we\n... our\n"}, ("en/we.txt", 2), "takes no '...' marks"),
+        ({"en/you.txt": "# you\n... your\n"}, ("en/you.txt", 2), "takes no '...' marks"),
         ({"en/share.txt": "share\n— | —\n"}, ("en/share.txt", 2), "no letters or digits"),
         ({"en/share.txt": "...\n"}, ("en/share.txt", 1), "no letters or digits"),
     ],

@@ -109,3 +109,40 @@ def test_every_first_label_reason_has_its_rule_family() -> None:
     assert family_of("text:prose") is None
     shape_codes = [r.code for r in reasons.REGISTRY if r.code.startswith("shape:")]
     assert {family_of(code) for code in shape_codes} == {name for name, _, _ in RULES if name != "lexicon"}
+
+
+def _lexicon_copy(tmp_path: pathlib.Path) -> pathlib.Path:
+    """A copy of the package's lexicon folder, to edit."""
+    import shutil
+
+    import boilerstrip
+
+    root = tmp_path / "lexicons"
+    shutil.copytree(pathlib.Path(boilerstrip.__file__).parent / "lexicons", root)
+    return root
+
+
+def test_a_stripper_reads_the_phrases_of_its_own_lexicon(tmp_path: pathlib.Path) -> None:
+    from boilerstrip.lexicon import Lexicon
+
+    root = _lexicon_copy(tmp_path)
+    with open(root / "en" / "footer.txt", "a", encoding="utf-8") as out:
+        out.write("\nharbour notice board\n")
+    page = "\n".join([*PARA[:3], "Harbour notice board"])
+    assert strip(page).blocks[-1].category != C.FOOTER
+    block = Stripper(lexicon=Lexicon.load(root)).strip(page).blocks[-1]
+    assert block.category == C.FOOTER and "lexicon:footer" in block.reasons
+
+
+def test_the_shape_rules_read_the_word_lists_of_the_strippers_lexicon(tmp_path: pathlib.Path) -> None:
+    from boilerstrip.lexicon import Lexicon
+
+    root = _lexicon_copy(tmp_path)
+    line = "Telegram WhatsApp Reddit"
+    page = "\n".join([*PARA[:3], line])
+    assert "shape:share-row" in strip(page).blocks[-1].reasons
+    for folder in root.iterdir():  # no button names in any language
+        if (folder / "share_buttons.txt").exists():
+            (folder / "share_buttons.txt").write_text("# none\n", encoding="utf-8")
+    assert "shape:share-row" not in Stripper(lexicon=Lexicon.load(root)).strip(page).blocks[-1].reasons
+    assert "shape:share-row" in strip(page).blocks[-1].reasons  # the package's lists are untouched

@@ -12,7 +12,7 @@ from itertools import chain
 from typing import Iterable, Optional
 
 from .features import visible_text, word_tokens
-from .lexicon import default_lexicon
+from .lexicon import Lexicon, default_lexicon
 
 #: Tokens looked at; a few hundred are plenty to tell the nine languages apart.
 SAMPLE_TOKENS = 3000
@@ -47,14 +47,16 @@ def sample_tokens(blocks: Iterable[str]) -> list[list[str]]:
     return sample
 
 
-def detect_sample(sample: list[list[str]]) -> Optional[str]:
-    """:func:`detect` on the tokens of :func:`sample_tokens`."""
+def detect_sample(sample: list[list[str]], lexicon: Optional[Lexicon] = None) -> Optional[str]:
+    """:func:`detect` on the tokens of :func:`sample_tokens`, with the stop words of
+    *lexicon* (default: the package's lexicon)."""
     total = sum(map(len, sample))
     if not total:
         return None
     # Speed: only tokens that are a stop word of some language are counted (one
     # C-level lookup per token), so each language's list meets only those.
-    lexicon = default_lexicon()
+    if lexicon is None:
+        lexicon = default_lexicon()
     counts = Counter(filter(lexicon.all_stopwords.__contains__, chain.from_iterable(sample)))
     best, best_hits = None, 0
     for lang in lexicon.languages:

@@ -76,7 +76,7 @@ ABOUT_HEADING = "about_heading"
 #: Openers of a comment thread's heading ("14 thoughts on ...", "Ein Kommentar zu ...").
 COMMENT_COUNT = "comment_count"
 #: Word lists that rules test blocks against (every language's words together).
-WORD_CONCEPTS = ("pitch", "you", "appeal", "we", "consent", "share_buttons", "author_job")
+WORD_CONCEPTS = ("pitch", "you", "consent", "share_buttons", "author_job")
 #: The stop words of one language (kept apart per language).
 STOPWORDS = "stopwords"
 #: Word lists that only ``_common`` has (all languages in one file).

@@ -9,6 +9,7 @@ from .classify.first_labels import FirstLabeller
 from .classify.page import Hint, Lexicons, Page, PageEvidence
 from .classify.passes import PASSES
 from .language import SAMPLE_CHARS, detect_sample, sample_tokens
+from .lexicon import Lexicon
 from .options import NO_LANGUAGE, Options
 from .result import Result, new_block
 from .rules import RuleChain, rule_switches
@@ -28,17 +29,20 @@ class Stripper:
             (every valid name: :meth:`switches`). A switched-off rule does not fire;
             a switched-off pass leaves the page as it found it. An unknown name
             raises ValueError.
+        lexicon: the phrase and word lists to use (:meth:`Lexicon.load` of a folder);
+            None (the default) is the package's own lists, loaded on first use.
 
     One instance may strip any number of pages, one at a time; results never depend
     on what it stripped before. :func:`strip` uses one default instance.
     """
 
-    def __init__(self, disable: AbstractSet[str] = frozenset()) -> None:
+    def __init__(self, disable: AbstractSet[str] = frozenset(), lexicon: Optional[Lexicon] = None) -> None:
         unknown = sorted(set(disable) - set(self.switches()))
         if unknown:
             raise ValueError(f"unknown switch {', '.join(unknown)}; known: {', '.join(self.switches())}")
         self.disabled = frozenset(disable)
-        self.lexicons = Lexicons()
+        self.lexicons = Lexicons(lexicon)
+        self._lexicon = lexicon
         self._passes = tuple(p.apply for p in PASSES if p.name not in self.disabled)
         self._labeller = FirstLabeller(RuleChain(self.disabled))
 
@@ -83,14 +87,14 @@ class Stripper:
             known_tokens: list[Optional[list[str]]] = [None] * len(texts)
         else:
             sample = sample_tokens(texts)
-            language = detect_sample(sample)
+            language = detect_sample(sample, self._lexicon)
             # The sample's tokens of a block are measure()'s tokens unless the block was cut short.
             known_tokens = [tokens if len(t) <= SAMPLE_CHARS else None for t, tokens in zip(texts, sample)]
             known_tokens += [None] * (len(texts) - len(sample))
         lex = self.lexicons
         stop = lex.stopwords(language) if language else frozenset()
         months = lex.months()
-        self._labeller.use_matchers(lex.matcher(), lex.cut_matcher())
+        self._labeller.use_matchers(lex.matcher(), lex.cut_matcher(), self._lexicon)
         first_pass = self._labeller.for_page(language, stop, months)
         return Page(text, spans, texts, language, opts, lex, evidence, first_pass, known_tokens)
 

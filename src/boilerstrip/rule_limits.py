@@ -25,7 +25,6 @@ class RuleLimits:
         0.3, PAPER,
         'jusText\'s stop-word share of good paragraphs: a "By then, ..." sentence',
     )
-    min_promo_headline_words: int = limit(3, HAND, "words of the headline after an inline promo's lead")
     max_credit_words: int = limit(8, HAND, 'longest "Name Name/Agency" credit')
     max_bare_copyright_words: int = limit(6, HAND, 'a "©" block this short is a copyright line even without a year')
     credit_tail_chars: int = limit(120, HAND, 'characters at the end of a block searched for a credit tail')
@@ -37,10 +36,6 @@ class RuleLimits:
         'distinct pitch words per word: pitches are dense with them, a blog paragraph is not'
     )
     min_pitch_words: int = limit(3, HAND, 'two words are a button')
-    max_appeal_words: int = limit(
-        60, measured("aeb-dev", "trafilatura-eval-dev"),
-        'a reader appeal runs to one to three sentences; article paragraphs that quote a "we" run longer'
-    )
     min_comment_count_words: int = limit(3, HAND, 'a count, a noun and a preposition')
     max_comment_count_words: int = limit(30, HAND, "the post's title follows the opener")
     max_consent_words: int = limit(120, HAND, 'cookie banners run to a paragraph or two')

@@ -16,8 +16,10 @@ from . import reasons as R
 from .features import Features
 from .lexicon import (
     CATEGORY_CONCEPTS,
+    Lexicon,
     Match,
     PhraseMatcher,
+    default_lexicon,
 )
 from .date_rules import _has_date, date_shape
 from .rule_limits import LIMITS, Label
@@ -26,12 +28,10 @@ from .shape_rules import (
     consent_shape,
     credit_shape,
     credit_tail,
-    inline_promo_shape,
     link_line,
     markdown_image,
     no_words,
     pitch_shape,
-    reader_appeal,
     share_row,
     truncated_teaser,
     url_only,
@@ -72,29 +72,28 @@ def _is_prose_sentence(f: Features, hit: Match) -> bool:
     return hit.concept == C.BYLINE and f.terminal and f.stop_ratio >= LIMITS.min_byline_prose_stop_ratio
 
 
-#: A rule: ``(text, features, phrase matcher, month names) -> (category, reason) or None``.
-Rule = Callable[[str, Features, PhraseMatcher, frozenset[str]], Label]
+#: A rule: ``(text, features, phrase matcher, month names, lexicon) -> (category, reason)
+#: or None``; the shape rules read their word lists from the lexicon.
+Rule = Callable[[str, Features, PhraseMatcher, frozenset[str], Lexicon], Label]
 
 #: The context-free rules in the order they are tried (the first that fires decides),
 #: each under the name that switches it off (:class:`boilerstrip.Stripper`), with the
 #: reason codes it gives. The lexicon rule is switched off one concept at a time:
 #: ``lexicon:<concept>``.
 RULES: tuple[tuple[str, Rule, tuple[str, ...]], ...] = (
-    ("shape:no-letters", lambda text, f, m, months: no_words(f), (R.NO_LETTERS,)),
-    ("lexicon", lexicon_rule, ()),  # its codes: R.lexicon(concept, kind)
-    ("shape:comment-count", lambda text, f, m, months: comment_count(f), (R.COMMENT_COUNT,)),
-    ("shape:markdown-image", lambda text, f, m, months: markdown_image(text), (R.MARKDOWN_IMAGE,)),
-    ("shape:link-line", lambda text, f, m, months: link_line(text), (R.LINK_LINE,)),
-    ("shape:share-row", lambda text, f, m, months: share_row(f), (R.SHARE_ROW,)),
-    ("shape:caps-lead-colon", lambda text, f, m, months: inline_promo_shape(text, f), (R.CAPS_LEAD_COLON,)),
-    ("shape:credit", lambda text, f, m, months: credit_shape(text, f), (R.CREDIT_SLASH, R.COPYRIGHT, R.COPYRIGHT_CREDIT)),
-    ("shape:credit-tail", lambda text, f, m, months: credit_tail(text, f), (R.CREDIT_TAIL,)),
-    ("shape:date", lambda text, f, m, months: date_shape(text, f, months), (R.DATE, R.RELATIVE_TIME)),
-    ("shape:url", lambda text, f, m, months: url_only(text), (R.URL,)),
-    ("shape:truncated-teaser", lambda text, f, m, months: truncated_teaser(text, f), (R.TRUNCATED_TEASER,)),
-    ("shape:pitch", lambda text, f, m, months: pitch_shape(f, text), (R.PITCH,)),
-    ("shape:reader-appeal", lambda text, f, m, months: reader_appeal(f, text), (R.READER_APPEAL,)),
-    ("shape:cookie-consent", lambda text, f, m, months: consent_shape(f), (R.COOKIE_CONSENT,)),
+    ("shape:no-letters", lambda text, f, m, months, lex: no_words(f), (R.NO_LETTERS,)),
+    ("lexicon", lambda text, f, m, months, lex: lexicon_rule(text, f, m, months), ()),  # its codes: R.lexicon(concept, kind)
+    ("shape:comment-count", lambda text, f, m, months, lex: comment_count(f, lex), (R.COMMENT_COUNT,)),
+    ("shape:markdown-image", lambda text, f, m, months, lex: markdown_image(text), (R.MARKDOWN_IMAGE,)),
+    ("shape:link-line", lambda text, f, m, months, lex: link_line(text), (R.LINK_LINE,)),
+    ("shape:share-row", lambda text, f, m, months, lex: share_row(f, lex), (R.SHARE_ROW,)),
+    ("shape:credit", lambda text, f, m, months, lex: credit_shape(text, f), (R.CREDIT_SLASH, R.COPYRIGHT, R.COPYRIGHT_CREDIT)),
+    ("shape:credit-tail", lambda text, f, m, months, lex: credit_tail(text, f, lex), (R.CREDIT_TAIL,)),
+    ("shape:date", lambda text, f, m, months, lex: date_shape(text, f, months), (R.DATE, R.RELATIVE_TIME)),
+    ("shape:url", lambda text, f, m, months, lex: url_only(text), (R.URL,)),
+    ("shape:truncated-teaser", lambda text, f, m, months, lex: truncated_teaser(text, f), (R.TRUNCATED_TEASER,)),
+    ("shape:pitch", lambda text, f, m, months, lex: pitch_shape(f, text, lex), (R.PITCH,)),
+    ("shape:cookie-consent", lambda text, f, m, months, lex: consent_shape(f, lex), (R.COOKIE_CONSENT,)),
 )
 _LEXICON_RULE = "lexicon"
 
@@ -130,7 +129,7 @@ class RuleChain:
         rules: list[Rule] = []
         for name, rule, _ in RULES:
             if name == _LEXICON_RULE and concepts_off:
-                rules.append(lambda text, f, m, months: lexicon_rule(text, f, m, months, concepts_off))
+                rules.append(lambda text, f, m, months, lex: lexicon_rule(text, f, m, months, concepts_off))
             elif name not in off:
                 rules.append(rule)
         self._rules = tuple(rules)
@@ -138,43 +137,49 @@ class RuleChain:
         # loop over wrappers costs two calls a rule on every block that is not cached.
         self._all = not off
 
-    def __call__(self, text: str, f: Features, matcher: PhraseMatcher, months: frozenset[str]) -> Label:
-        """The first rule that fires decides."""
+    def __call__(
+        self, text: str, f: Features, matcher: PhraseMatcher, months: frozenset[str], lex: Optional[Lexicon] = None
+    ) -> Label:
+        """The first rule that fires decides; the shape rules read the word lists of
+        *lex* (default: the package's lexicon)."""
+        if lex is None:
+            lex = default_lexicon()
         if self._all:
-            return _every_rule(text, f, matcher, months)
+            return _every_rule(text, f, matcher, months, lex)
         for rule in self._rules:
-            hit = rule(text, f, matcher, months)
+            hit = rule(text, f, matcher, months, lex)
             if hit is not None:
                 return hit
         return None
 
 
-def _every_rule(text: str, f: Features, matcher: PhraseMatcher, months: frozenset[str]) -> Label:
+def _every_rule(text: str, f: Features, matcher: PhraseMatcher, months: frozenset[str], lex: Lexicon) -> Label:
     """Every rule of :data:`RULES`, in its order, written out (tests/test_rules.py checks
     that it gives what the loop over :data:`RULES` gives)."""
     return (
         no_words(f)
         or lexicon_rule(text, f, matcher, months)
-        or comment_count(f)
+        or comment_count(f, lex)
         or markdown_image(text)
         or link_line(text)
-        or share_row(f)
-        or inline_promo_shape(text, f)
+        or share_row(f, lex)
         or credit_shape(text, f)
-        or credit_tail(text, f)
+        or credit_tail(text, f, lex)
         or date_shape(text, f, months)
         or url_only(text)
         or truncated_teaser(text, f)
-        or pitch_shape(f, text)
-        or reader_appeal(f, text)
-        or consent_shape(f)
+        or pitch_shape(f, text, lex)
+        or consent_shape(f, lex)
     )
 
 
 _ALL_RULES = RuleChain()
 
 
-def first_rule(text: str, f: Features, matcher: PhraseMatcher, months: frozenset[str]) -> Label:
-    """Run the context-free rules in order; the first that fires decides."""
-    return _ALL_RULES(text, f, matcher, months)
+def first_rule(
+    text: str, f: Features, matcher: PhraseMatcher, months: frozenset[str], lex: Optional[Lexicon] = None
+) -> Label:
+    """Run the context-free rules in order; the first that fires decides (the shape
+    rules read the word lists of *lex*, default the package's lexicon)."""
+    return _ALL_RULES(text, f, matcher, months, lex)
 

@@ -8,41 +8,20 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional
 
 from . import categories as C
 from . import reasons as R
-from .features import WORD, Features, visible_text
-from .lexicon import (
-    comment_count_phrases,
-    common_words,
-    credit_words,
-    word_set,
-)
+from .features import Features, visible_text
+from .lexicon import Lexicon, default_lexicon
 from .rule_limits import LIMITS, Label
 
+
+def _lists(lex: Optional[Lexicon]) -> Lexicon:
+    """The lexicon a rule reads its word lists from: *lex*, else the package's own."""
+    return default_lexicon() if lex is None else lex
+
 # --- Shape rules --------------------------------------------------------------------
-
-# Inline promo: an all-caps lead of 1-3 words (letters only, 4+ letters in the
-# first), a colon, then a headline. "WATCH: ...", "READ MORE: ...", and spun
-# forms such as "REGARD: ..." all have this shape.
-_PROMO_LEAD = re.compile(
-    r"\A[^\w]{0,3}"  # optional bullet or quote
-    r"(?=[^\W\d_a-zß-ÿа-я ]{4}|[^\W\d_a-zß-ÿа-я]{3} [^\W\d_a-zß-ÿа-я])"  # 4+ capitals, or 3 and another word
-    r"[^\W\d_a-zß-ÿа-я]{3,}"  # first word: upper-case letters (no lower-case Latin/Cyrillic)
-    r"(?: [^\W\d_a-zß-ÿа-я]{2,}){0,2}"  # up to two more upper-case words
-    r" ?[:|»›>]\s"  # the marker
-)
-
-
-def inline_promo_shape(text: str, f: Features) -> Label:
-    """``LEAD: Headline-like text`` without a final full stop."""
-    if f.words > LIMITS.max_promo_words or text.rstrip().endswith("."):
-        return None
-    m = _PROMO_LEAD.match(text)
-    if m and f.words - len(WORD.findall(m.group())) >= LIMITS.min_promo_headline_words:
-        return C.INLINE_PROMO, R.CAPS_LEAD_COLON
-    return None
-
 
 # Photo credit: "Name Name/Agency", "© Agency", "Photo: ...".
 _CREDIT_SLASH = re.compile(r"\A[^\W\d_][\w.'’ -]{1,50}/ ?[^\W\d_][\w.'’&  -]{1,50}\Z")
@@ -75,13 +54,18 @@ def credit_shape(text: str, f: Features) -> Label:
 
 
 
-@lru_cache(maxsize=None)
-def _credit_tail() -> re.Pattern[str]:
-    """``<credit word>: Name`` closing a block, e.g. "... at dawn. Photo: J. Doe/AP"."""
-    words = "|".join(re.escape(w) for w in sorted(credit_words(), key=len, reverse=True))
+def _credit_tail(credit_words: Optional[tuple[str, ...]] = None) -> re.Pattern[str]:
+    """``<credit word>: Name`` closing a block, e.g. "... at dawn. Photo: J. Doe/AP"
+    (the credit words of the package's lexicon when *credit_words* is None)."""
+    return _credit_tail_of(default_lexicon().credit_words if credit_words is None else credit_words)
+
+
+@lru_cache(maxsize=8)
+def _credit_tail_of(credit_words: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(credit_words, key=len, reverse=True))
     # Speed: the lookahead for the words' first letters (implied by the alternation,
     # and case-folded the same way) spares trying every word after every space.
-    initials = "".join(sorted({re.escape(w[0]) for w in credit_words()}))
+    initials = "".join(sorted({re.escape(w[0]) for w in credit_words}))
     return re.compile(
         r"(?:\A|[\s(\[—–|-])"  # start, or a space, bracket or dash before the credit word
         r"(?=[" + initials + r"])"  # a credit word's first letter
@@ -101,12 +85,12 @@ def _may_end_with_credit(tail: str) -> bool:
     return tail[-1:] not in ".!?" and (":" in tail or "." in tail)
 
 
-@lru_cache(maxsize=None)
-def _longest_credit_word() -> int:
-    return max(map(len, credit_words()))
+@lru_cache(maxsize=8)
+def _longest_credit_word(credit_words: tuple[str, ...]) -> int:
+    return max(map(len, credit_words))
 
 
-def _credit_search_start(tail: str) -> int:
+def _credit_search_start(tail: str, credit_words: Optional[tuple[str, ...]] = None) -> int:
     r"""The first index of *tail* where :func:`_credit_tail` can match, or -1 for none.
 
     The name after the credit word's colon or full stop has no ".", "!" or "?", so
@@ -120,18 +104,20 @@ def _credit_search_start(tail: str) -> int:
     sep = mark if mark >= 0 and tail[mark] == "." else tail.find(":", mark + 1)
     if sep == -1:
         return -1
-    return max(0, sep - _longest_credit_word() - 2)
+    words = default_lexicon().credit_words if credit_words is None else credit_words
+    return max(0, sep - _longest_credit_word(words) - 2)
 
 
-def credit_tail(text: str, f: Features) -> Label:
+def credit_tail(text: str, f: Features, lex: Optional[Lexicon] = None) -> Label:
     """A caption that ends with its photo credit, or a credit alone."""
     if f.words > LIMITS.max_phrase_words:
         return None
     tail = text[-LIMITS.credit_tail_chars:].rstrip(")]")
     if not _may_end_with_credit(tail):
         return None
-    start = _credit_search_start(tail)
-    if start >= 0 and _credit_tail().search(tail, start):
+    words = _lists(lex).credit_words
+    start = _credit_search_start(tail, words)
+    if start >= 0 and _credit_tail_of(words).search(tail, start):
         return C.CAPTION, R.CREDIT_TAIL
     return None
 
@@ -152,7 +138,7 @@ def _formal_you(text: str) -> bool:
     return ("Sie" in text or "Ih" in text) and _FORMAL_YOU.search(text) is not None
 
 
-def pitch_shape(f: Features, text: str = "") -> Label:
+def pitch_shape(f: Features, text: str = "", lex: Optional[Lexicon] = None) -> Label:
     """A short block that addresses the reader with several pitch words.
 
     "Broaden your horizons ... Try it free for 1 month with unlimited access",
@@ -161,7 +147,8 @@ def pitch_shape(f: Features, text: str = "") -> Label:
     """
     if f.words > LIMITS.max_pitch_words or f.words < LIMITS.min_pitch_words:
         return None
-    pitch_words, strong_words = word_set("pitch"), common_words("pitch_strong")
+    lists = _lists(lex)
+    pitch_words, strong_words = lists.word_set("pitch"), lists.common_words("pitch_strong")
     if pitch_words.isdisjoint(f.norm_words) and strong_words.isdisjoint(f.norm_words):
         return None  # no pitch word at all: score 0 (a fast exit for most blocks)
     tokens = set(f.norm_words)
@@ -170,48 +157,22 @@ def pitch_shape(f: Features, text: str = "") -> Label:
     score = len(cues) + len(strong)  # a strong pitch word counts twice
     if score < LIMITS.pitch_cues_with_you or score < LIMITS.min_pitch_density * f.words:
         return None
-    you = bool(tokens & word_set("you")) or _formal_you(text)
+    you = bool(tokens & lists.word_set("you")) or _formal_you(text)
     if score >= LIMITS.pitch_cues_alone or you:
-        if cues & common_words("app_cues"):
+        if cues & lists.common_words("app_cues"):
             return C.APP_PROMO, R.PITCH
         return C.NEWSLETTER, R.PITCH
     return None
 
 
-# A block that opens with a quotation mark is somebody quoted in the article.
-_OPENING_QUOTES = "\"“„«»‘‚'「"
-
-
-def reader_appeal(f: Features, text: str = "") -> Label:
-    """A publication speaking to its reader about its own work.
-
-    "If you liked our article, support this kind of journalism", "Tell us what you
-    think: send your feedback and corrections to ...", "We may receive compensation
-    if you click on these links": the site as "we" (``we.txt``), the reader as "you"
-    (``you.txt``, or German formal "Sie"), and a word of support, feedback or
-    disclosure (``appeal.txt``) in a short block. Article prose says "we" and "you"
-    (a blogger, an interview), but rarely asks for donations or owns up to its
-    advertisers within three sentences.
-    """
-    if f.words > LIMITS.max_appeal_words or word_set("appeal").isdisjoint(f.norm_words):
-        return None
-    if text[:1] in _OPENING_QUOTES or word_set("we").isdisjoint(f.norm_words):
-        return None
-    if word_set("you").isdisjoint(f.norm_words) and not _formal_you(text):
-        return None
-    return C.INLINE_PROMO, R.READER_APPEAL
-
-
-
-
-def comment_count(f: Features) -> Label:
+def comment_count(f: Features, lex: Optional[Lexicon] = None) -> Label:
     """The heading of a comment thread: a count, a noun and a preposition, then the
     post's title ("14 thoughts on “Fixing Sash Windows”", "11 Antworten zu ...",
     "One thought on ..."); the openers are in ``comment_count.txt``."""
     words = f.norm_words
     if len(words) < LIMITS.min_comment_count_words or f.words > LIMITS.max_comment_count_words or (f.terminal and f.terminal_char == "."):
         return None  # a sentence ("14 thoughts on the plan kept us busy.") is not a heading
-    phrases = comment_count_phrases()
+    phrases = _lists(lex).comment_count_phrases
     if (words[0].isdecimal() and words[1:3] in phrases) or words[:3] in phrases:
         return C.COMMENTS, R.COMMENT_COUNT
     return None
@@ -219,7 +180,7 @@ def comment_count(f: Features) -> Label:
 
 
 
-def consent_shape(f: Features) -> Label:
+def consent_shape(f: Features, lex: Optional[Lexicon] = None) -> Label:
     """A block that names cookies and speaks the words of a consent banner.
 
     Consent banners explain at length what cookies and similar trackers are used for
@@ -230,7 +191,7 @@ def consent_shape(f: Features) -> Label:
         return None
     if not any(w.startswith("cookie") for w in f.norm_words):
         return None
-    if len(word_set("consent").intersection(f.norm_words)) >= LIMITS.consent_cues:
+    if len(_lists(lex).word_set("consent").intersection(f.norm_words)) >= LIMITS.consent_cues:
         return C.COOKIE, R.COOKIE_CONSENT
     return None
 
@@ -287,12 +248,12 @@ def link_line(text: str) -> Label:
     return None
 
 
-def share_row(f: Features) -> Label:
+def share_row(f: Features, lex: Optional[Lexicon] = None) -> Label:
     """A line of share buttons: "Share Facebook Twitter Email", "Teilen: X WhatsApp"."""
     if f.words > LIMITS.max_share_row_words:
         return None
     tokens = f.norm_words
-    share_buttons = word_set("share_buttons")
+    share_buttons = _lists(lex).word_set("share_buttons")
     if share_buttons.isdisjoint(tokens):
         return None  # no button name: a fast exit for most blocks
     buttons = sum(1 for t in tokens if t in share_buttons)

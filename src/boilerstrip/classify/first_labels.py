@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional, Tuple
 
 from ..features import measure
-from ..lexicon import PhraseMatcher
+from ..lexicon import Lexicon, PhraseMatcher
 from ..rules import RuleChain
 from ..thresholds import HAND, limit
 from .label import Label
@@ -47,22 +47,26 @@ class FirstLabeller:
         self._max_entries = max_entries
         self._young: dict[_Key, FirstPass] = {}
         self._old: dict[_Key, FirstPass] = {}
-        # The phrase matchers the cached entries were computed with.
+        # The phrase matchers the cached entries were computed with, and the lexicon
+        # whose word lists the shape rules read (None: the package's own).
         self._matchers: tuple[PhraseMatcher, ...] = ()
+        self._lexicon: Optional[Lexicon] = None
 
     def clear(self) -> None:
         """Forget every cached block."""
-        self._young, self._old, self._matchers = {}, {}, ()
+        self._young, self._old, self._matchers, self._lexicon = {}, {}, (), None
 
     def sizes(self) -> tuple[int, int]:
         """Entries in the young and the old generation."""
         return len(self._young), len(self._old)
 
-    def use_matchers(self, rules: PhraseMatcher, cut: PhraseMatcher) -> None:
-        """Empty the cache when the phrase matchers are not the ones it was filled with."""
-        if self._matchers != (rules, cut):
+    def use_matchers(self, rules: PhraseMatcher, cut: PhraseMatcher, lexicon: Optional[Lexicon] = None) -> None:
+        """Empty the cache when the phrase matchers (or the lexicon the shape rules read
+        their word lists from; None for the package's own) are not the ones it was filled with."""
+        if self._matchers != (rules, cut) or self._lexicon is not lexicon:
             self.clear()
             self._matchers = (rules, cut)
+            self._lexicon = lexicon
 
     def _remember(self, key: _Key, entry: FirstPass) -> None:
         if len(self._young) >= self._max_entries:
@@ -105,7 +109,7 @@ class FirstLabeller:
             return hit
         rules, cut = self._matchers
         f = measure(text, stop, tokens)
-        label, reason = self._rules(text, f, rules, months) or text_class(f, key[0] is not None)
+        label, reason = self._rules(text, f, rules, months, self._lexicon) or text_class(f, key[0] is not None)
         entry = (f, label, reason, is_cut_heading(f, cut), first_weight(label, f))
         if len(text) <= LIMITS.max_chars:
             self._remember(key, entry)
