@@ -23,9 +23,6 @@ KNOWN_MISSES: dict[str, str] = {
     "read as in-article headings between prose",
     "de_wet_lokalsport": "'Ebenfalls lesenswert:' promo (mixed case, no lexicon phrase) and a "
     "league table flattened into one WET line are kept",
-    "en_html_text_headline_four_times": "'WATCH: ...' promo line with a lead word no lexicon line "
-    "names is kept: the all-caps-lead shape rule was removed (it did not earn its place on the "
-    "sources it was not written on)",
     "en_html_text_title_tag_only": "author bio as the last paragraph ('X is a retired librarian...') "
     "is prose; no author-bio rule yet",
     "en_innertext_spun_health": "in-article heading 'Get morning light' follows an ad label "
@@ -40,8 +37,6 @@ KNOWN_MISSES: dict[str, str] = {
     "en_wet_sports_match_report": "'<Site>'s live coverage: Relive ...' promo in mixed case is kept",
     "en_wet_spun_clutter": "spun related heading 'Linked Posts' is unknown, so the teasers after "
     "it (full sentences on WET lines) are kept",
-    "seed_001_01a0ceb92ff2ca02": "spun 'REGARD: ...' promo lines are kept: the all-caps-lead shape "
-    "rule was removed (it did not earn its place on the sources it was not written on)",
     "es_wet_tecnologia": "WET line that starts 'Notas relacionadas' and holds the teasers exceeds "
     "MAX_PHRASE_WORDS, so the prefix does not decide it",
     "fr_culture_innertext_critique": "theatre credits after the review (short 'Avec : ...' lines) "

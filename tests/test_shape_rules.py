@@ -12,6 +12,50 @@ from boilerstrip.lexicon import normalise
 from blocks import PARA, measure, content, first_rule, min_share
 
 
+PROMO = C.INLINE_PROMO, "shape:caps-lead-colon"
+
+
+def promo_line(words: int, lead: str = "BEHOLD:", end: str = "") -> str:
+    rest = content(words - len(lead.split()), capitalise=True)
+    text = lead + " " + " ".join(rest) + end
+    assert measure(text).words == words
+    return text
+
+
+def test_promo_shape_up_to_max_promo_words():
+    n = rules.LIMITS.max_promo_words
+    at, over = promo_line(n), promo_line(n + 1)
+    assert rules.inline_promo_shape(at, measure(at)) == PROMO
+    assert first_rule(at) == PROMO
+    assert rules.inline_promo_shape(over, measure(over)) is None
+    assert first_rule(over) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("BEHOLD: Harbour Bridge Opens", PROMO),  # three words after the lead
+        ("BEHOLD: Harbour Bridge", None),  # two: not a headline
+        ("READ THIS: Harbour Bridge Opens", PROMO),  # two-word lead
+        ("OPEN: Harbour Bridge Opens", PROMO),  # first lead word of exactly 4 letters
+        ("NEW: Harbour Bridge Opens", None),  # 3 letters alone
+        ("SEE ALSO: Harbour Bridge Opens", PROMO),  # 3 letters and another lead word
+        ("SEE THE NEW: Harbour Bridge Opens", PROMO),  # three lead words
+        ("SEE THE BIG NEW: Harbour Bridge Opens", None),  # four lead words
+        ("UN: Harbour Bridge Opens", None),  # 2 letters
+        ("Behold: Harbour Bridge Opens", None),  # not capitals
+        ("BEHOLD: Harbour Bridge Opens.", None),  # a full stop: a sentence
+        ("•BEHOLD: Harbour Bridge Opens", PROMO),  # a bullet before the lead
+        ("• BEHOLD: Harbour Bridge Opens", PROMO),  # a spaced bullet is not a word
+        ("• BEHOLD: Harbour Bridge Opens Today", PROMO),  # one more word and it is
+        ("BEHOLD Harbour Bridge Opens", None),  # no marker
+        ("Q: What did the council find there?", None),  # interview question
+    ],
+)
+def test_promo_shape_cases(text, expected):
+    assert rules.inline_promo_shape(text, measure(text)) == expected
+
+
 def test_a_known_promo_lead_between_paragraphs_is_removed_end_to_end():
     line = "READ MORE: Inside the new harbour bridge at night"
     source = "\n\n".join([PARA[0], line, PARA[1], PARA[2]])
@@ -21,13 +65,13 @@ def test_a_known_promo_lead_between_paragraphs_is_removed_end_to_end():
     assert result.text == "\n".join(PARA[:3])
 
 
-def test_an_unknown_capitalised_lead_is_no_longer_a_promo_by_its_shape():
-    # The shape rule "CAPITALS: headline" was removed (it did not earn its place on the
-    # sources it was not written on): only the lexicon's lead words make a promo line.
+def test_shape_alone_decides_a_spun_lead_word():
     line = "BEHOLD: Inside Europe's largest floating solar plant"
     assert lexicon.matcher().match(normalise(line)) == ()  # precondition: no phrase hit
-    assert first_rule(line) is None
-    assert "shape:caps-lead-colon" not in {r.code for r in R.REGISTRY}
+    source = "\n\n".join([PARA[0], line, PARA[1], PARA[2]])
+    result = strip(source)
+    (b,) = [b for b in result.blocks if source[b.start : b.end] == line]
+    assert (b.category, b.reasons) == (C.INLINE_PROMO, ("shape:caps-lead-colon",))
 
 
 @pytest.mark.parametrize(

@@ -73,6 +73,10 @@ MARKDOWN_IMAGE = _define(
 )
 LINK_LINE = _define("shape:link-line", C.NAVIGATION, "shape_rules.link_line", "a Markdown block that is nearly all link text")
 SHARE_ROW = _define("shape:share-row", C.SHARE, "shape_rules.share_row", "a short line of network and share-button names")
+CAPS_LEAD_COLON = _define(
+    "shape:caps-lead-colon", C.INLINE_PROMO, "shape_rules.inline_promo_shape",
+    "an all-caps lead, a colon, a headline (\"WATCH: ...\")",
+)
 CREDIT_SLASH = _define("shape:credit-slash", C.CAPTION, "shape_rules.credit_shape", "a \"Name Name/Agency\" photo credit")
 COPYRIGHT = _define("shape:copyright", C.FOOTER, "shape_rules.credit_shape", "a copyright line")
 COPYRIGHT_CREDIT = _define(

@@ -18,6 +18,7 @@ class RuleLimits:
         40, measured("aeb-dev", "trafilatura-eval-dev"),
         'largest block a prefix, suffix or contains phrase may decide; promo and pitch blocks are at most ~40 words'
     )
+    min_promo_headline_words: int = limit(3, HAND, "words of the headline after an inline promo's lead")
     max_byline_words: int = limit(8, HAND, 'bylines are short; a "by ..." prefix on a longer block is a sentence')
     max_promo_words: int = limit(30, HAND, 'an inline promo is a marker plus a headline')
     max_dated_byline_words: int = limit(16, HAND, 'a byline that also carries the date runs longer')

@@ -28,6 +28,7 @@ from .shape_rules import (
     consent_shape,
     credit_shape,
     credit_tail,
+    inline_promo_shape,
     link_line,
     markdown_image,
     no_words,
@@ -87,6 +88,7 @@ RULES: tuple[tuple[str, Rule, tuple[str, ...]], ...] = (
     ("shape:markdown-image", lambda text, f, m, months, lex: markdown_image(text), (R.MARKDOWN_IMAGE,)),
     ("shape:link-line", lambda text, f, m, months, lex: link_line(text), (R.LINK_LINE,)),
     ("shape:share-row", lambda text, f, m, months, lex: share_row(f, lex), (R.SHARE_ROW,)),
+    ("shape:caps-lead-colon", lambda text, f, m, months, lex: inline_promo_shape(text, f), (R.CAPS_LEAD_COLON,)),
     ("shape:credit", lambda text, f, m, months, lex: credit_shape(text, f), (R.CREDIT_SLASH, R.COPYRIGHT, R.COPYRIGHT_CREDIT)),
     ("shape:credit-tail", lambda text, f, m, months, lex: credit_tail(text, f, lex), (R.CREDIT_TAIL,)),
     ("shape:date", lambda text, f, m, months, lex: date_shape(text, f, months), (R.DATE, R.RELATIVE_TIME)),
@@ -163,6 +165,7 @@ def _every_rule(text: str, f: Features, matcher: PhraseMatcher, months: frozense
         or markdown_image(text)
         or link_line(text)
         or share_row(f, lex)
+        or inline_promo_shape(text, f)
         or credit_shape(text, f)
         or credit_tail(text, f, lex)
         or date_shape(text, f, months)

@@ -12,7 +12,7 @@ from typing import Optional
 
 from . import categories as C
 from . import reasons as R
-from .features import Features, visible_text
+from .features import WORD, Features, visible_text
 from .lexicon import Lexicon, default_lexicon
 from .rule_limits import LIMITS, Label
 
@@ -22,6 +22,28 @@ def _lists(lex: Optional[Lexicon]) -> Lexicon:
     return default_lexicon() if lex is None else lex
 
 # --- Shape rules --------------------------------------------------------------------
+
+# Inline promo: an all-caps lead of 1-3 words (letters only, 4+ letters in the
+# first), a colon, then a headline. "WATCH: ...", "READ MORE: ...", and spun
+# forms such as "REGARD: ..." all have this shape.
+_PROMO_LEAD = re.compile(
+    r"\A[^\w]{0,3}"  # optional bullet or quote
+    r"(?=[^\W\d_a-zß-ÿа-я ]{4}|[^\W\d_a-zß-ÿа-я]{3} [^\W\d_a-zß-ÿа-я])"  # 4+ capitals, or 3 and another word
+    r"[^\W\d_a-zß-ÿа-я]{3,}"  # first word: upper-case letters (no lower-case Latin/Cyrillic)
+    r"(?: [^\W\d_a-zß-ÿа-я]{2,}){0,2}"  # up to two more upper-case words
+    r" ?[:|»›>]\s"  # the marker
+)
+
+
+def inline_promo_shape(text: str, f: Features) -> Label:
+    """``LEAD: Headline-like text`` without a final full stop."""
+    if f.words > LIMITS.max_promo_words or text.rstrip().endswith("."):
+        return None
+    m = _PROMO_LEAD.match(text)
+    if m and f.words - len(WORD.findall(m.group())) >= LIMITS.min_promo_headline_words:
+        return C.INLINE_PROMO, R.CAPS_LEAD_COLON
+    return None
+
 
 # Photo credit: "Name Name/Agency", "© Agency", "Photo: ...".
 _CREDIT_SLASH = re.compile(r"\A[^\W\d_][\w.'’ -]{1,50}/ ?[^\W\d_][\w.'’&  -]{1,50}\Z")
