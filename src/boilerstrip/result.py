@@ -141,8 +141,8 @@ class Result:
         page_type_evidence: what decided the type: the names of the features that
             weighed most, ``"forced"`` when ``Options(page_type=...)`` set it,
             ``"unsure:<type>"`` first when the detector's best guess fell short of
-            its threshold and the page stayed an article, ``"empty"`` for a page
-            without words.
+            its threshold and the page stayed an article, ``"too-short"`` for a
+            page with too few words to tell (an article).
     """
 
     title: Optional[str]
