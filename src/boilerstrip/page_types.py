@@ -122,7 +122,8 @@ def decide(vector: Sequence[float], m: Optional[Model] = None) -> Detection:
     article = m.types.index(ARTICLE)
     if m.types[best] != ARTICLE and probs[best] < m.min_probability:
         unsure = UNSURE_PREFIX + m.types[best]
-        return Detection(ARTICLE, (unsure,) + _strongest(vector, m, article, best))
+        # The evidence says what made the guess: the features that pushed it above article.
+        return Detection(ARTICLE, (unsure,) + _strongest(vector, m, best, article))
     return Detection(m.types[best], _strongest(vector, m, best, runner_up))
 
 

@@ -141,7 +141,8 @@ class Result:
         page_type_evidence: what decided the type: the names of the features that
             weighed most, ``"forced"`` when ``Options(page_type=...)`` set it,
             ``"unsure:<type>"`` first when the detector's best guess fell short of
-            its threshold and the page stayed an article, ``"too-short"`` for a
+            its threshold and the page stayed an article (the features named then
+            are those that pushed towards the guess), ``"too-short"`` for a
             page with too few words to tell (an article).
     """
 
