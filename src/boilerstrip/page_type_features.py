@@ -140,6 +140,20 @@ def _code_like(text: str, f: Features) -> bool:
     )
 
 
+_CURRENCY = ("$", "€", "£", "¥", "₹", "USD", "EUR", "GBP", "CAD", "AUD")
+
+
+def _has_currency(text: str) -> bool:
+    return any(c in text for c in _CURRENCY)
+
+
+def _may_rate(text: str) -> bool:
+    if "★" in text or "☆" in text or "/" in text:
+        return True
+    folded = text.lower()
+    return "star" in folded or "out of" in folded
+
+
 def _shape(label: Label, f: Features) -> tuple[str, int, bool]:
     """What a card of a listing repeats: the kind of block, its length in steps of
     five words, and whether it ends like a sentence."""
@@ -185,9 +199,10 @@ def page_features(
         if first in _FIRST_LABEL_FEATURES:
             counts[_FIRST_LABEL_FEATURES[first]] += 1
         if w <= _PRICE_MAX_WORDS:
-            if _PRICE.search(text):
+            # Speed: the regexes run only on blocks that have what each needs (same counts).
+            if _has_currency(text) and _PRICE.search(text):
                 counts["prices"] += 1
-            if _RATING.search(text):
+            if _may_rate(text) and _RATING.search(text):
                 counts["ratings"] += 1
         if w <= _DATE_MAX_WORDS and f.has_digits:
             counts["digit_lines"] += 1
@@ -211,12 +226,13 @@ def page_features(
             counts["key_value_lines"] += 1
         if f.terminal_char == "?" and w >= 3:
             counts["questions"] += 1
-        if _STEP.match(text.lstrip()):
+        head = text.lstrip()[:1]
+        if (head.isdigit() or head in "sS") and _STEP.match(text.lstrip()):
             counts["numbered_steps"] += 1
         if w and _code_like(text, f):
             counts["code_lines"] += 1
         if cls in _TEXT:
-            words = f.norm_words if w <= 20 else f.norm.split()
+            words = f.norm_words if w <= 20 else tuple(f.norm.split())
             if not _FIRST_PERSON.isdisjoint(words):
                 counts["first_person"] += 1
             if not _SECOND_PERSON.isdisjoint(words):
