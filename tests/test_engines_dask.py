@@ -26,7 +26,7 @@ from engines_common import (
     run_cli,
 )
 
-ROW_COLUMNS = ["text", "title", "title_span", "spans", "removed", "error"]
+ROW_COLUMNS = ["text", "title", "title_span", "spans", "removed", "page_type", "page_type_evidence", "error"]
 
 
 @pytest.fixture(scope="module")
