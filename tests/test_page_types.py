@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import math
 import pathlib
+from typing import Any
 
 import pytest
 
 from boilerstrip import Options, OptionsError, PageEvidence, Result, ResultFormatError, strip
 from boilerstrip.classify import first_labels
-from boilerstrip.page_type_features import FEATURE_NAMES, page_features
+from boilerstrip.page_type_features import FEATURE_NAMES, SCREEN_NAMES, page_features
 from boilerstrip.page_types import (
     ARTICLE,
     FORCED,
@@ -21,6 +22,7 @@ from boilerstrip.page_types import (
     decide,
     model,
     parse_model,
+    screen,
 )
 from boilerstrip.pipeline import Stripper
 from cli_harness import run_bytes
@@ -71,11 +73,80 @@ def test_an_article_reports_what_set_it_above_the_runner_up() -> None:
     assert d.evidence == ("prose_words",)  # service_cues pushed towards service, not article
 
 
+def _screen(weights: dict[str, dict[str, float]], min_probability: float, intercept: float = 0.0) -> Model:
+    """A screen over the screen features, unit scaling and zero means; *intercept* is the article's."""
+    n = len(SCREEN_NAMES)
+    coef = tuple(tuple(weights.get(t, {}).get(name, 0.0) for name in SCREEN_NAMES) for t in PAGE_TYPES)
+    intercepts = (intercept,) + (0.0,) * (len(PAGE_TYPES) - 1)
+    return Model(PAGE_TYPES, (0.0,) * n, (1.0,) * n, coef, intercepts, min_probability, SCREEN_NAMES)
+
+
+def test_the_screen_lets_a_plain_article_through_with_what_made_it_plain() -> None:
+    s = _screen({ARTICLE: {"prose_words": 3.0}}, min_probability=0.7)
+    vector = [0.0] * len(SCREEN_NAMES)
+    vector[SCREEN_NAMES.index("prose_words")] = 1.0
+    # article scores 3, the six others 0: p(article) = e^3 / (e^3 + 6) = 0.770 >= 0.7.
+    assert screen(vector, s) == (ARTICLE, ("prose_words",))
+    # At half the prose share: e^1.5 / (e^1.5 + 6) = 0.428 < 0.7, so the page goes on to the full model.
+    vector[SCREEN_NAMES.index("prose_words")] = 0.5
+    assert screen(vector, s) is None
+
+
+def test_a_screened_page_is_not_scanned_and_an_unscreened_one_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    import boilerstrip.page_types as page_types
+
+    scanned: list[int] = []
+    real_scan_vector = page_types.scan_vector
+
+    def counting_scan_vector(*args: Any) -> list[float]:
+        scanned.append(1)
+        return real_scan_vector(*args)
+
+    monkeypatch.setattr(page_types, "scan_vector", counting_scan_vector)
+    full = _model({"forum": {}}, min_probability=0.5)._replace(intercept=(0.0, 10.0, 0.0, 0.0, 0.0, 0.0, 0.0))
+    stripper = Stripper()
+    page = stripper._page(LONG_PAGE, Options(), PageEvidence())
+    first_labels.apply(page)
+    # An article intercept of 10 makes every page plainly an article: p = e^10 / (e^10 + 6).
+    monkeypatch.setattr(page_types, "model", lambda: full._replace(screen=_screen({}, 0.9, intercept=10.0)))
+    assert page_types.detect(page.texts, page.feats, page.labels) == (ARTICLE, ())
+    assert scanned == []
+    # An article intercept of -10 makes none plain: the full model (forum intercept 10) decides.
+    monkeypatch.setattr(page_types, "model", lambda: full._replace(screen=_screen({}, 0.9, intercept=-10.0)))
+    assert page_types.detect(page.texts, page.feats, page.labels).page_type == "forum"
+    assert scanned == [1]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"min_probability": 1.0}, "between 0 and 1"),
+        ({"min_probability": 0.0}, "between 0 and 1"),
+        ({"features": list(SCREEN_NAMES[:-1])}, "fitted on other features"),
+    ],
+)
+def test_a_malformed_screen_is_refused(change: dict[str, Any], message: str) -> None:
+    data = json.loads((ROOT / "src" / "boilerstrip" / "data" / "page_types.json").read_text(encoding="utf-8"))
+    data["screen"].update(change)
+    with pytest.raises(ValueError, match=message):
+        parse_model(data)
+
+
+def test_a_file_without_a_screen_scans_every_page() -> None:
+    data = json.loads((ROOT / "src" / "boilerstrip" / "data" / "page_types.json").read_text(encoding="utf-8"))
+    data["screen"] = None
+    assert parse_model(data).screen is None
+
+
 def test_the_shipped_model_reads_and_names_every_type() -> None:
     m = model()
     assert set(m.types) == set(PAGE_TYPES)
     assert len(m.coef) == len(PAGE_TYPES) and all(len(row) == len(FEATURE_NAMES) for row in m.coef)
     assert 0.0 < m.min_probability < 1.0
+    # The shipped file has a screen over the shape features alone.
+    assert m.screen is not None and m.screen.names == SCREEN_NAMES
+    assert all(len(row) == len(SCREEN_NAMES) for row in m.screen.coef)
+    assert 0.0 < m.screen.min_probability < 1.0
 
 
 def test_a_model_fitted_on_other_features_is_refused() -> None:
@@ -91,11 +162,15 @@ def test_features_of_a_hand_page() -> None:
     text = "\n\n".join(["Blue mug $12.00", "Red mug $14.50", "Our Mugs", PARA[0]])
     page = stripper._page(text, Options(), PageEvidence())
     first_labels.apply(page)
-    v = dict(zip(FEATURE_NAMES, page_features(page.texts, page.feats, page.labels, frozenset())))
+    v = dict(zip(FEATURE_NAMES, page_features(page.texts, page.feats, page.labels)))
     assert v["prices"] == pytest.approx(math.sqrt(2 / 4))
     assert v["log_prices"] == pytest.approx(math.log1p(2))
     assert v["log_blocks"] == pytest.approx(math.log1p(4))
-    assert v["code_lines"] == 0.0 and v["forum_cues"] == 0.0
+    # The three short lines end without a sentence mark, so they read as headings, and
+    # the paragraph right under the last one is a heading's teaser.
+    assert v["headings"] == pytest.approx(math.sqrt(3 / 4))
+    assert v["heading_teasers"] == pytest.approx(math.sqrt(1 / 4))
+    assert v["forum_cues"] == 0.0 and v["numbered_steps"] == 0.0
 
 
 def test_a_short_page_is_an_article_without_asking_the_model() -> None:

@@ -16,4 +16,4 @@ def apply(page: Page) -> None:
     if forced != AUTO:
         page.page_type, page.page_type_evidence = forced, (FORCED,)
         return
-    page.page_type, page.page_type_evidence = detect(page.texts, page.feats, page.labels, page.lexicons.months())
+    page.page_type, page.page_type_evidence = detect(page.texts, page.feats, page.labels)
