@@ -91,7 +91,7 @@ def time_both(
 
 
 def profile(texts: list[str]) -> None:
-    """cProfile of ``strip()`` with detection, warm cache, sorted by own time."""
+    """cProfile of ``strip()`` with detection on the pages' second pass, sorted by own time."""
     for t in texts:
         boilerstrip.strip(t)
     profiler = cProfile.Profile()
