@@ -10,6 +10,10 @@ compare after it::
     python benchmarks/fingerprints.py --compare /tmp/before.json [--html]
 
 ``--compare`` lists every page whose output changed and exits 1 when any did.
+
+The page type (``page_type``, ``page_type_evidence``) is left out of the hash: it is
+a report about the page, not a decision about its blocks, and fingerprints written
+before it existed stay comparable. ``--page-types FILE`` writes each page's type.
 """
 
 from __future__ import annotations
@@ -48,17 +52,34 @@ def _html_inputs(data_dir: pathlib.Path) -> Iterator[tuple[str, str]]:
             yield f"{path.name}:{rec['id']}", rec["html"]
 
 
-def fingerprints(data_dir: pathlib.Path, html: bool) -> dict[str, str]:
-    """Page key -> hash of the whole result."""
+#: Keys of ``to_dict()`` that report on the page rather than decide its blocks.
+REPORT_KEYS = ("page_type", "page_type_evidence")
+
+
+def _decisions(result: Any) -> dict[str, Any]:
+    d = result.to_dict()
+    for key in REPORT_KEYS:
+        d.pop(key, None)
+    return d
+
+
+def fingerprints(data_dir: pathlib.Path, html: bool, types: dict[str, str] | None = None) -> dict[str, str]:
+    """Page key -> hash of the whole result (the page type left out); *types*, when
+    given, gets each page's type."""
     out: dict[str, str] = {}
     for key, text in _text_inputs(data_dir):
-        out[key] = _digest(boilerstrip.strip(text).to_dict())
+        r = boilerstrip.strip(text)
+        out[key] = _digest(_decisions(r))
+        if types is not None:
+            types[key] = r.page_type or ""
     if html:
         from boilerstrip.html import strip_html
 
         for key, page in _html_inputs(data_dir):
             r = strip_html(page)
-            out[key] = _digest(r.to_dict())
+            out[key] = _digest(_decisions(r))
+            if types is not None:
+                types[key] = r.result.page_type or ""
     return out
 
 
@@ -68,9 +89,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--html", action="store_true", help="also the HTML front end on the .html files")
     ap.add_argument("-o", "--output", type=pathlib.Path, help="write the fingerprints here")
     ap.add_argument("--compare", type=pathlib.Path, help="compare with fingerprints written before")
+    ap.add_argument("--page-types", type=pathlib.Path, help="also write each page's detected type here (JSON)")
     args = ap.parse_args(argv)
     data_dir = args.data or default_data_dir()
-    now = fingerprints(data_dir, args.html)
+    types: dict[str, str] | None = {} if args.page_types else None
+    now = fingerprints(data_dir, args.html, types)
+    if args.page_types:
+        args.page_types.write_text(json.dumps(types, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     if args.output:
         args.output.write_text(json.dumps(now, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     if args.compare:

@@ -99,10 +99,13 @@ def assert_same_records(engine: list[Any], cli: list[dict[str, Any]]) -> None:
 
 
 def as_row(cli_record: dict[str, Any], text_field: str = "text") -> dict[str, Any]:
-    """The CLI's record as the six columns of a column-shaped engine."""
+    """The CLI's record as the output columns of a column-shaped engine."""
     record = as_engine_record(cli_record)
+    names = (text_field, "title", "title_span", "spans", "removed", "page_type", "page_type_evidence")
     if "error" in record:
-        return {text_field: None, "title": None, "title_span": None, "spans": None, "removed": None, "error": record["error"]}
-    row = {name: record[name] for name in (text_field, "title", "title_span", "spans", "removed")}
+        row = dict.fromkeys(names)
+        row["error"] = record["error"]
+        return row
+    row = {name: record[name] for name in names}
     row["error"] = None
     return row

@@ -84,7 +84,7 @@ def test_json_keys_and_removed_items(cli_run):
     assert code == 0 and err == ""
     assert out.endswith("\n") and out.count("\n") == 1
     data = json.loads(out)
-    assert set(data) == {"title", "title_span", "text", "spans", "removed", "language"}
+    assert set(data) == {"title", "title_span", "text", "spans", "removed", "page_type", "page_type_evidence", "language"}
     assert data["text"] == BODY
     assert data["title"] == HEAD
     assert PAGE[slice(*data["title_span"])] == HEAD
@@ -151,7 +151,7 @@ def test_jsonl_passes_fields_through_in_order(cli_run):
     lines = out.splitlines()
     assert len(lines) == 2
     first, second = (json.loads(line) for line in lines)
-    added = ["title", "title_span", "spans", "removed"]
+    added = ["title", "title_span", "spans", "removed", "page_type", "page_type_evidence"]
     assert list(first) == ["id", "url", "text", "lang"] + added
     assert (first["id"], first["url"], first["lang"]) == ("a", "https://example.org/a", "en")
     assert first["text"] == BODY

@@ -246,7 +246,8 @@ def test_text_field_by_hand(cli_run):
         (
             '{"id": 7, "body": "A sentence long enough to be the story, plainly, as it goes.", "text": "kept as is", '
             '"title": null, "title_span": null, "spans": [[6, 66]], '
-            '"removed": [{"start": 0, "end": 4, "category": "navigation", "reason": "lexicon:navigation"}]}'
+            '"removed": [{"start": 0, "end": 4, "category": "navigation", "reason": "lexicon:navigation"}], '
+            '"page_type": "article", "page_type_evidence": ["too-short"]}'
         ),
         '{"error": "no \\"body\\" string field", "line": 2, "id": 8}',
         '{"error": "\\"body\\" is not a string", "line": 3, "id": 9}',
@@ -268,7 +269,7 @@ def test_text_field_reaches_every_worker(cli_run, jobs):
         if i == 100:
             assert row == {"error": f'no "{field}" string field', "line": 100, "id": 100}
             continue
-        assert list(row) == ["id", field, "text", "title", "title_span", "spans", "removed"]
+        assert list(row) == ["id", field, "text", "title", "title_span", "spans", "removed", "page_type", "page_type_evidence"]
         assert row[field] == strip(page(i)).text
         assert row["text"] == f"not this {i}"
         assert row["title"] == f"Bridge Report Number {i} From The Valley"

@@ -26,7 +26,7 @@ from engines_common import (
     run_cli,
 )
 
-ROW_COLUMNS = ["text", "title", "title_span", "spans", "removed", "error"]
+ROW_COLUMNS = ["text", "title", "title_span", "spans", "removed", "page_type", "page_type_evidence", "error"]
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +113,9 @@ def test_dataframe_gives_what_the_cli_gives(bs_dask, client, tmp_path):
 def test_dataframe_meta_is_what_comes_out(bs_dask, client):
     cleaned = bs_dask.clean_dataframe(frame_of(good_records()))
     computed = cleaned.compute()
-    assert list(cleaned.columns) == ["id", "text", "url", "title", "title_span", "spans", "removed", "error"]
+    assert list(cleaned.columns) == [
+        "id", "text", "url", "title", "title_span", "spans", "removed", "page_type", "page_type_evidence", "error",
+    ]
     assert list(computed.columns) == list(cleaned.columns)
     assert dict(computed.dtypes) == dict(cleaned.dtypes)
 

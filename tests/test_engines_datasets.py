@@ -18,7 +18,7 @@ from boilerstrip.engines import MissingDependencyError
 from boilerstrip.engines.hf_datasets import clean_batch, features
 from engines_common import as_row, good_records, run_cli
 
-ROW_COLUMNS = ["text", "title", "title_span", "spans", "removed", "error"]
+ROW_COLUMNS = ["text", "title", "title_span", "spans", "removed", "page_type", "page_type_evidence", "error"]
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +70,7 @@ def test_map_with_options_in_two_processes(datasets, tmp_path):
 def test_features_fix_the_output_types(datasets):
     ds = datasets.Dataset.from_list([{"id": 1, "content": "Home"}])
     out = features(ds.features, text_field="content")
-    assert list(out) == ["id", "content", "title", "title_span", "spans", "removed", "error"]
+    assert list(out) == ["id", "content", "title", "title_span", "spans", "removed", "page_type", "page_type_evidence", "error"]
     assert out["id"] == ds.features["id"]
     cleaned = ds.map(clean_batch, batched=True, features=out, fn_kwargs={"text_field": "content"})
     assert cleaned.features == out

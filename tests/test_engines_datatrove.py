@@ -90,7 +90,8 @@ def test_the_step_gives_what_the_cli_gives(tmp_path):
         metadata = document["metadata"]
         assert {k: metadata[k] for k in SUMMARY_KEYS} == {k: expected[k] for k in SUMMARY_KEYS}
         assert metadata.get("sources") == expected.get("sources")
-        assert metadata["url"] == expected["url"] and metadata["page_type"] is None
+        assert metadata["url"] == expected["url"]
+        assert (metadata["page_type"], metadata["page_type_evidence"]) == (expected["page_type"], expected["page_type_evidence"])
     html = [d for d in documents if d["metadata"]["url"].endswith(".html")]
     assert len(html) == 1 and "café by the pier" in html[0]["text"]
 

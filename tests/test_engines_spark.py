@@ -22,7 +22,7 @@ from engines_common import all_records, as_row, assert_same_records, good_record
 # pyspark warns that it does not fully support pandas 3 yet; the UDF here works with it.
 pytestmark = pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
 
-ROW_COLUMNS = ["text", "title", "title_span", "spans", "removed", "error"]
+ROW_COLUMNS = ["text", "title", "title_span", "spans", "removed", "page_type", "page_type_evidence", "error"]
 
 
 @pytest.fixture(scope="module")

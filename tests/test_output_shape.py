@@ -77,7 +77,9 @@ def test_output_field_keeps_the_raw_text_in_the_text_field(monkeypatch):
     code, out, _ = run_bytes(["--jsonl", "--text-field", "page", "--output-field", "body"], line.encode("utf-8"), monkeypatch)
     record = json.loads(out)
     assert code == 0
-    assert list(record) == ["id", "page", "body", "url", "title", "title_span", "spans", "removed"]
+    assert list(record) == [
+        "id", "page", "body", "url", "title", "title_span", "spans", "removed", "page_type", "page_type_evidence",
+    ]
     assert record["page"] == HARBOUR_TEXT
     assert record["body"] == strip(HARBOUR_TEXT).text
 

@@ -140,7 +140,10 @@ def test_prefix_names_every_added_field_and_keeps_the_records_own(cli_run):
     code, out, err = cli_run(["--jsonl", "--prefix", "bs_"], (json.dumps(record) + "\n").encode())
     assert (code, err) == (0, "")
     row = json.loads(out)
-    assert list(row) == ["id", "title", "spans", "text", "bs_title", "bs_title_span", "bs_spans", "bs_removed"]
+    assert list(row) == [
+        "id", "title", "spans", "text", "bs_title", "bs_title_span", "bs_spans", "bs_removed", "bs_page_type",
+        "bs_page_type_evidence",
+    ]
     assert (row["title"], row["spans"]) == ("Crawler Title", [1, 2])
     assert row["text"] == BODY and row["bs_title"] == HEAD
     assert [PAGE[s:e] for s, e in row["bs_spans"]] == PARA

@@ -71,7 +71,7 @@ def test_spans_and_removed_come_from_the_blocks():
 def test_summary_dict():
     r = strip(PAGE)
     s = r.summary_dict()
-    assert list(s) == ["title", "title_span", "text", "spans", "removed"]
+    assert list(s) == ["title", "title_span", "text", "spans", "removed", "page_type", "page_type_evidence"]
     assert s["title"] == "Village Bridge Closed After Storm"
     assert PAGE[slice(*s["title_span"])] == s["title"]
     assert s["text"] == r.text

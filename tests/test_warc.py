@@ -66,7 +66,9 @@ def test_a_wet_file_is_cleaned_page_by_page_and_no_header_leaks(tmp_path, monkey
     start, end = harbour["spans"][0]
     assert HARBOUR_TEXT[start:end].startswith("The council voted")
     assert harbour["text"] == strip(HARBOUR_TEXT).text
-    assert list(harbour) == ["id", "url", "date", "content_type", "title", "title_span", "text", "spans", "removed"]
+    assert list(harbour) == [
+        "id", "url", "date", "content_type", "title", "title_span", "text", "spans", "removed", "page_type", "page_type_evidence",
+    ]
 
 
 def test_plain_gzip_per_record_and_whole_gzip_files_give_the_same_output(tmp_path, monkeypatch):

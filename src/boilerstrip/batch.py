@@ -8,7 +8,8 @@ a record that cannot be cleaned becomes an *error record* ``{"error": ...}``
 carrying the record's ``id`` when it has one, and the batch goes on.
 
 Output record: the input record's fields in their order, with the text field
-replaced by the body, then ``title``, ``title_span``, ``spans`` and ``removed``
+replaced by the body, then ``title``, ``title_span``, ``spans``, ``removed``,
+``page_type`` and ``page_type_evidence``
 (the same keys as ``boilerstrip --json``). Fields are never overwritten: a record
 that already has one of the added fields becomes an error record naming it,
 unless a *prefix* is given, which every added field's name then starts with
@@ -45,7 +46,7 @@ __all__ = [
 #: Field read when no other is named.
 DEFAULT_TEXT_FIELD = "text"
 #: Keys added to every cleaned record, after the record's own fields.
-ADDED_KEYS = ("title", "title_span", "spans", "removed")
+ADDED_KEYS = ("title", "title_span", "spans", "removed", "page_type", "page_type_evidence")
 
 
 def clean_record(
@@ -65,7 +66,7 @@ def clean_record(
     >>> clean_record({"id": 9, "title": "Mine", "text": "Story."})["error"]
     'the record has a "title" field already, which boilerstrip adds (name the added fields apart with a prefix, e.g. --prefix bs_)'
     >>> list(clean_record({"id": 9, "title": "Mine", "text": "Story."}, prefix="bs_"))
-    ['id', 'title', 'text', 'bs_title', 'bs_title_span', 'bs_spans', 'bs_removed']
+    ['id', 'title', 'text', 'bs_title', 'bs_title_span', 'bs_spans', 'bs_removed', 'bs_page_type', 'bs_page_type_evidence']
     """
     return clean_record_with_result(record, options, text_field=text_field, prefix=prefix)[0]
 

@@ -22,6 +22,7 @@ from .errors import BoilerstripError, InputError
 from .interrupts import EXIT_SIGINT, EXIT_SIGTERM, exit_code, sigterm_raises
 from .markdown_out import with_title
 from .options import KEEPABLE, PRESETS, Options
+from .page_types import AUTO, PAGE_TYPES
 from .pipeline import strip
 from .result import Result
 from .streams import close_output, open_input, open_output, read_error, same_file
@@ -52,7 +53,11 @@ def _parser() -> _Parser:
     p.add_argument("file", nargs="?", help="input file (default: standard input); '-' is stdin")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout; a name ending in .gz or .zst is compressed")
     mode = p.add_mutually_exclusive_group()
-    mode.add_argument("--json", action="store_true", help="write one JSON object: title, title_span, text, spans, removed, language")
+    mode.add_argument(
+        "--json",
+        action="store_true",
+        help="write one JSON object: title, title_span, text, spans, removed, page_type, page_type_evidence, language",
+    )
     mode.add_argument("--jsonl", action="store_true", help="batch: each input line is a JSON object with a \"text\" field")
     mode.add_argument("--explain", action="store_true", help="show every block with its decision and reasons")
     p.add_argument(
@@ -77,6 +82,14 @@ def _parser() -> _Parser:
         metavar="CAT[,CAT...]",
         help=f"keep blocks of these categories in the body instead of removing them; repeatable. "
         f"Categories: {', '.join(KEEPABLE)}",
+    )
+    p.add_argument(
+        "--page-type",
+        choices=(AUTO,) + PAGE_TYPES,
+        default=AUTO,
+        metavar="NAME",
+        help=f"the kind of page: 'auto' (default) detects it; or one of {', '.join(PAGE_TYPES)} "
+        "to force it. Reported as page_type in --json and --jsonl output",
     )
     p.add_argument(
         "--errors",
@@ -139,7 +152,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         args = _parser().parse_args(argv)
         _check(args)
         cli_crawl.check(args)
-        options = Options(language=args.language, preset=args.preset, keep=_keep_names(args.keep))
+        options = Options(
+            language=args.language, preset=args.preset, keep=_keep_names(args.keep), page_type=args.page_type
+        )
     except _UsageError as e:
         _error(f"{e} (see boilerstrip --help)")
         return EXIT_USAGE

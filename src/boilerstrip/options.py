@@ -10,6 +10,7 @@ from typing import Optional
 from . import categories as C
 from .errors import OptionsError
 from .lexicon import languages
+from .page_types import AUTO, PAGE_TYPES
 
 #: The presets, from the default trade-off to the two leaning ones (see docs/algorithm.md).
 PRESETS = ("balanced", "precision", "recall")
@@ -46,12 +47,18 @@ class Options:
             category and gets the reason ``keep:<category>``; it counts as kept
             (``Block.kept``, ``Result.text``, ``Result.spans``) and not as removed.
             Any iterable of names is accepted; see :data:`KEEPABLE`.
+        page_type: ``"auto"`` (the default) lets the detector say what kind of page
+            it is (:mod:`boilerstrip.page_types`); one of :data:`PAGE_TYPES`
+            (``"article"``, ``"forum"``, ``"listing"``, ``"product"``,
+            ``"documentation"``, ``"service"``, ``"collection"``) forces it. The type
+            is reported in ``Result.page_type``.
     """
 
     language: Optional[str] = None
     separator: str = "\n"
     preset: str = "balanced"
     keep: AbstractSet[str] = field(default_factory=frozenset)
+    page_type: str = AUTO
 
     def __post_init__(self) -> None:
         if self.language is not None and self.language != NO_LANGUAGE and self.language not in languages():
@@ -61,6 +68,8 @@ class Options:
         if self.preset not in PRESETS:
             raise OptionsError(f"unknown preset {self.preset!r}; known: {', '.join(PRESETS)}")
         object.__setattr__(self, "keep", _keep_set(self.keep))
+        if self.page_type != AUTO and self.page_type not in PAGE_TYPES:
+            raise OptionsError(f"unknown page type {self.page_type!r}; known: {', '.join(PAGE_TYPES)}, or {AUTO}")
 
 
 def _keep_set(keep: object) -> frozenset[str]:

@@ -115,6 +115,8 @@ class Stripper:
             blocks=blocks,
             language=page.language,
             separator=page.options.separator,
+            page_type=page.page_type,
+            page_type_evidence=page.page_type_evidence,
         )
 
 

@@ -134,6 +134,16 @@ class Result:
         blocks: every block of the input, kept or removed, in input order.
         language: the language used for stop words, or None (neutral).
         separator: the string between kept blocks in ``text``.
+        page_type: the kind of page (``"article"``, ``"forum"``, ``"listing"``,
+            ``"product"``, ``"documentation"``, ``"service"``, ``"collection"``;
+            see :mod:`boilerstrip.page_types`), or None for a result that does
+            not say (one read from an older dictionary).
+        page_type_evidence: what decided the type: the names of the features that
+            weighed most, ``"forced"`` when ``Options(page_type=...)`` set it,
+            ``"unsure:<type>"`` first when the detector's best guess fell short of
+            its threshold and the page stayed an article (the features named then
+            are those that pushed towards the guess), ``"too-short"`` for a
+            page with too few words to tell (an article).
     """
 
     title: Optional[str]
@@ -142,6 +152,8 @@ class Result:
     blocks: Tuple[Block, ...] = field(default_factory=tuple)
     language: Optional[str] = None
     separator: str = "\n"
+    page_type: Optional[str] = None
+    page_type_evidence: Tuple[str, ...] = ()
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -162,6 +174,8 @@ class Result:
             "text": self.text,
             "language": self.language,
             "separator": self.separator,
+            "page_type": self.page_type,
+            "page_type_evidence": list(self.page_type_evidence),
             "blocks": [b.to_dict() for b in self.blocks],
         }
 
@@ -180,7 +194,8 @@ class Result:
         return cls(blocks=blocks, **fields)
 
     def summary_dict(self) -> dict[str, Any]:
-        """The CLI's ``--json`` object: title, title_span, text, spans, removed.
+        """The CLI's ``--json`` object: title, title_span, text, spans, removed,
+        page_type, page_type_evidence.
 
         Memory: blocks with the same reasons share one joined ``reason`` string (a
         page has a few dozen different reason lists, and may have 100 000s of blocks).
@@ -198,4 +213,6 @@ class Result:
             "text": self.text,
             "spans": [[s, e] for s, e in self.spans],
             "removed": removed,
+            "page_type": self.page_type,
+            "page_type_evidence": list(self.page_type_evidence),
         }

@@ -12,6 +12,10 @@ input order and do not overlap; the title's span is as long as the title; and th
 body is exactly as long as the kept blocks joined by the separator (the input text
 is not part of the layout, so offsets cannot be checked against it). Category names
 are not checked against this version's list: a newer version may add categories.
+``page_type`` and ``page_type_evidence`` were added to format version 1 later: a
+dictionary without them reads as a result with no page type (None and no evidence);
+when present they are checked (a string or null; a list of strings). Type names are
+not checked either, for the same reason as categories.
 """
 
 from __future__ import annotations
@@ -114,12 +118,19 @@ def read_result(d: Any) -> dict[str, Any]:
         raise _fail("blocks", f"must be a list, not {_type_name(raw_blocks)}")
     blocks = [read_block(b, f"blocks[{i}]") for i, b in enumerate(raw_blocks)]
     _check_order(blocks)
+    page_type = _string(d.get("page_type"), "page_type", optional=True)
+    raw_evidence = d.get("page_type_evidence", [])
+    if not isinstance(raw_evidence, (list, tuple)):
+        raise _fail("page_type_evidence", f"must be a list of strings, not {_type_name(raw_evidence)}")
+    evidence = tuple(_string(e, f"page_type_evidence[{i}]") or "" for i, e in enumerate(raw_evidence))
     return {
         "title": title,
         "title_span": title_span,
         "text": text,
         "language": language,
         "separator": separator,
+        "page_type": page_type,
+        "page_type_evidence": evidence,
         "blocks": blocks,
     }
 

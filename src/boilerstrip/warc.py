@@ -223,8 +223,8 @@ def html_input(page: Page) -> Union[str, bytes]:
 
 def clean_page(page: Page, options: Optional[Options] = None, errors: str = "strict") -> Union[dict[str, Any], str]:
     """The output record of *page*: provenance, then the cleaning result's keys
-    (``text``, ``title``, ``title_span``, ``spans``, ``removed``; plus ``sources`` for
-    HTML); or the reason it is skipped. A missing extra raises."""
+    (``text``, ``title``, ``title_span``, ``spans``, ``removed``, ``page_type``,
+    ``page_type_evidence``; plus ``sources`` for HTML); or the reason it is skipped. A missing extra raises."""
     try:
         if page.html:
             from .html import strip_html

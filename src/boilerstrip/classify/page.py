@@ -121,3 +121,7 @@ class Page:
     lead_under: frozenset[int] = frozenset()
     #: A reason the markup adds to each block's final reasons ("" for none; :mod:`.markup`).
     markup_reasons: list[str] = field(default_factory=list)
+    #: The kind of page (:data:`boilerstrip.page_types.PAGE_TYPES`) and the evidence that
+    #: decided it (:mod:`.page_type`); an article until that pass runs.
+    page_type: str = "article"
+    page_type_evidence: tuple[str, ...] = ()

@@ -27,6 +27,7 @@ from . import (
     headline,
     markup,
     numbered_lists,
+    page_type,
     presets,
     region,
     second_region,
@@ -44,6 +45,7 @@ class Pass(NamedTuple):
 
 PASSES: tuple[Pass, ...] = (
     Pass("first-labels", first_labels.apply, switchable=False),  # rules, else a text class
+    Pass("page-type", page_type.apply, switchable=False),  # article, forum, listing, ... (reported)
     Pass("date-lists", date_lists.apply),  # three datelines in a row: a schedule
     Pass("sections", sections.apply),  # "Related" / "Comments" headings open sections
     Pass("captions", captions.apply),  # the text right above a photo credit

@@ -12,9 +12,10 @@ its functions is called, so ``import boilerstrip`` never loads Dask or Spark:
 
 Records stay records on the record-shaped engines (bags, RDDs). Column-shaped
 engines (dataframes, ``datasets``) get the same output as columns: the text
-column holds the body, and ``title``, ``title_span``, ``spans``, ``removed`` and
+column holds the body, and ``title``, ``title_span``, ``spans``, ``removed``,
+``page_type``, ``page_type_evidence`` and
 ``error`` are added. A row whose record could not be cleaned has ``error`` set
-and None in the other five; a cleaned row has ``error`` None.
+and None in the other columns; a cleaned row has ``error`` None.
 
 Everything handed to workers is a top-level function, or a
 :func:`functools.partial` of one, so it pickles.

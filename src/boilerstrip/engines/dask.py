@@ -56,12 +56,12 @@ def clean_dataframe(
     """Clean a ``dask.dataframe.DataFrame`` whose *text_field* column holds page texts.
 
     Returns a dataframe with the other columns as they were, *text_field*
-    holding the body, and ``title``, ``title_span``, ``spans``, ``removed`` and
-    ``error`` added (see :func:`boilerstrip.engines.frames.clean_frame`). The
-    six output columns have ``object`` dtype and hold the values of the
+    holding the body, and ``title``, ``title_span``, ``spans``, ``removed``,
+    ``page_type``, ``page_type_evidence`` and ``error`` added (see
+    :func:`boilerstrip.engines.frames.clean_frame`). The eight output columns have ``object`` dtype and hold the values of the
     ``--jsonl`` record (lists for spans, dicts in ``removed``); ``error`` is
     None on a cleaned row, and on an error row it holds the message and the
-    other five are None. The output ``meta`` is given, so Dask never calls the
+    others are None. The output ``meta`` is given, so Dask never calls the
     function on made-up rows.
     """
     require("dask.dataframe", _EXTRA)
@@ -77,7 +77,7 @@ def parquet_schema(cleaned: Any, text_field: str = DEFAULT_TEXT_FIELD) -> Any:
 
     Use it as ``cleaned.to_parquet(path, schema=parquet_schema(cleaned), write_index=False)``.
     Dask cannot infer Parquet types from ``object`` columns (and a partition
-    where every title is None would not show them anyway), so the six output
+    where every title is None would not show them anyway), so the eight output
     columns get fixed types here: strings, and ``int64`` offsets in lists
     (``removed`` is a list of ``start, end, category, reason`` structs). The
     other columns keep the types pyarrow gives their dtypes.
@@ -91,6 +91,8 @@ def parquet_schema(cleaned: Any, text_field: str = DEFAULT_TEXT_FIELD) -> Any:
         "title_span": offsets,
         "spans": pa.list_(offsets),
         "removed": pa.list_(removed),
+        "page_type": pa.string(),
+        "page_type_evidence": pa.list_(pa.string()),
         "error": pa.string(),
     }
     schema = pa.Schema.from_pandas(cleaned._meta, preserve_index=False)

@@ -9,7 +9,7 @@ reader's ``response`` records) or as page text (WET ``conversion`` records, or a
 text field), and decides which per document unless told. The body replaces
 ``Document.text``; the rest of the result goes into ``Document.metadata`` under
 the keys of ``boilerstrip --json`` (``title``, ``title_span``, ``spans``,
-``removed``; plus ``sources`` for HTML) and ``page_type`` (None for now). The
+``removed``, ``page_type``, ``page_type_evidence``; plus ``sources`` for HTML). The
 output equals the CLI's ``--warc`` output on the same records.
 
 Importing this module needs datatrove (``pip install 'boilerstrip[datatrove]'``).
@@ -32,7 +32,7 @@ from datatrove.utils.typeshelper import StatHints  # type: ignore[import-not-fou
 __all__ = ["Boilerstrip", "METADATA_KEYS"]
 
 #: Keys set in ``Document.metadata`` (``sources`` only for HTML documents).
-METADATA_KEYS = ("title", "title_span", "spans", "removed", "sources", "page_type")
+METADATA_KEYS = ("title", "title_span", "spans", "removed", "sources", "page_type", "page_type_evidence")
 
 
 class Boilerstrip(BaseExtractor):  # type: ignore[misc]
@@ -78,7 +78,6 @@ class Boilerstrip(BaseExtractor):  # type: ignore[misc]
             summary = strip_html(text, options=self.options).summary_dict()
         else:
             summary = strip(text, options=self.options).summary_dict()
-        summary["page_type"] = None
         return summary
 
     def run(self, data: Any, rank: int = 0, world_size: int = 1) -> Iterator[Any]:

@@ -32,7 +32,7 @@ def clean_texts(
     """Clean a Series of page texts into a DataFrame with the same index.
 
     Columns: *text_field* (the body), then ``title``, ``title_span``, ``spans``,
-    ``removed`` and ``error``. Missing values (None, NaN, ``pd.NA``) count as a
+    ``removed``, ``page_type``, ``page_type_evidence`` and ``error``. Missing values (None, NaN, ``pd.NA``) count as a
     record without the text field; *text_field* only names the field in error
     messages and the body column.
     """
@@ -50,7 +50,7 @@ def clean_frame(
 
     Returns a new DataFrame with the other columns as they were, the
     *text_field* column replaced by the body, and ``title``, ``title_span``,
-    ``spans``, ``removed`` and ``error`` set (added at the end, or overwritten
+    ``spans``, ``removed``, ``page_type``, ``page_type_evidence`` and ``error`` set (added at the end, or overwritten
     in place when the frame already had such a column), like the fields of a
     ``boilerstrip --jsonl`` record. A frame without a *text_field* column gives
     an error on every row.

@@ -60,6 +60,8 @@ def features(input_features: Any, text_field: str = DEFAULT_TEXT_FIELD) -> Any:
     out["title_span"] = _list_of(datasets, offset)
     out["spans"] = _list_of(datasets, _list_of(datasets, offset))
     out["removed"] = _list_of(datasets, {"start": offset, "end": offset, "category": string, "reason": string})
+    out["page_type"] = string
+    out["page_type_evidence"] = _list_of(datasets, string)
     out["error"] = string
     return out
 

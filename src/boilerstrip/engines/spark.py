@@ -33,7 +33,7 @@ _EXTRA = "spark"
 RESULT_SCHEMA = (
     "text string, title string, title_span array<bigint>, spans array<array<bigint>>, "
     "removed array<struct<start: bigint, end: bigint, category: string, reason: string>>, "
-    "error string"
+    "page_type string, page_type_evidence array<string>, error string"
 )
 
 

@@ -12,7 +12,7 @@ from .page import HtmlResult, strip_html
 DEFAULT_HTML_FIELD = "html"
 #: Keys added to every cleaned record, after the record's own fields (as in text mode,
 #: plus ``sources``: the HTML provenance of the kept blocks).
-ADDED_KEYS = ("text", "title", "title_span", "spans", "removed", "sources")
+ADDED_KEYS = ("text", "title", "title_span", "spans", "removed", "page_type", "page_type_evidence", "sources")
 
 
 def strip_html_bytes(data: bytes, options: Optional[Options] = None) -> HtmlResult:
