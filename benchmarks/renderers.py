@@ -1,6 +1,7 @@
 """Does text-mode quality hold on text from other renderers? Score it on three more.
 
-    python benchmarks/renderers.py                  # both datasets, both extra renderers
+    python benchmarks/renderers.py                  # every source, the three extra renderings
+    python benchmarks/renderers.py --sources dragnet,readability --renderers soup-lines
     python benchmarks/renderers.py --limit 50       # a quick look
 
 The shared benchmarks come rendered by html_text and inscriptis, which is what the
@@ -38,18 +39,20 @@ import re
 import sys
 from typing import Any, Callable
 
+import sources
 from _common import ROOT, default_data_dir, read_jsonl, run_scorer
 
 sys.path.insert(0, str(ROOT / "src"))
 
 import boilerstrip  # noqa: E402
 
+#: Every source with HTML: name -> (HTML file, gold file), relative to the data folder.
 SOURCES = {
-    "aeb-dev": ("aeb/aeb-dev.html.jsonl.gz", "aeb/aeb-dev.html_text.jsonl.gz"),
-    "trafilatura-eval-dev": (
-        "trafilatura-eval/trafilatura-eval-dev.html.jsonl.gz",
-        "trafilatura-eval/trafilatura-eval-dev.html_text.jsonl.gz",
-    ),
+    s.stem: (
+        str(s.file(pathlib.Path(), "html")),
+        str(s.file(pathlib.Path(), "html_text")),
+    )
+    for s in sources.SOURCES
 }
 DROPPED = ("script", "style", "noscript", "template")
 
@@ -135,7 +138,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=pathlib.Path, default=default_data_dir())
     ap.add_argument("--limit", type=int, default=0, help="only the first N pages of each dataset")
+    ap.add_argument("--sources", help=f"comma-separated (default: all of {', '.join(sources.SOURCE_NAMES)})")
+    ap.add_argument("--renderers", help=f"comma-separated (default: {', '.join(RENDERERS)})")
     args = ap.parse_args(argv)
+    chosen = {s.stem for s in sources.select_sources(args.sources.split(",") if args.sources else None)}
+    renderers = args.renderers.split(",") if args.renderers else list(RENDERERS)
     try:
         import bs4  # noqa: F401
         import lxml  # noqa: F401
@@ -144,10 +151,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(f"{'dataset':<22} {'renderer':<18} {'P':>6} {'R':>6} {'F1':>6}")
     for dataset, (html_file, _) in SOURCES.items():
+        if dataset not in chosen:
+            continue
         if not (args.data / html_file).exists():
             print(f"skipped: {dataset} not found under {args.data}")
             continue
-        for renderer in RENDERERS:
+        for renderer in renderers:
             if renderer == "markdown" and not _has_html2text():
                 print(f"skipped: {dataset} {renderer} (pip install html2text)")
                 continue
