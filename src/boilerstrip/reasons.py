@@ -241,6 +241,21 @@ def keep(category: str) -> str:
     return KEEP_REASON_PREFIX + category
 
 
+# --- Page types (type_profiles.py, classify/profiled.py) ----------------------------------
+PAGE_TYPE = _define(
+    "type:<page type>", "the category of the decision",
+    "classify.profiled",
+    "the profile of the page's type (data/type_profiles.json) changed the block's category",
+)
+#: What every page-type code starts with.
+PAGE_TYPE_PREFIX = "type:"
+
+
+def page_type(name: str) -> str:
+    """``type:<page type>``: the reason of a block the type's profile decided otherwise."""
+    return PAGE_TYPE_PREFIX + name
+
+
 def markdown_table() -> str:
     """The registry as the Markdown table of ``docs/algorithm.md``."""
     rows = ["| code | category | produced by | meaning |", "|---|---|---|---|"]

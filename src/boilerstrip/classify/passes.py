@@ -43,9 +43,12 @@ class Pass(NamedTuple):
     switchable: bool = True
 
 
+#: The pass that says what kind of page it is; the type profiles act on the passes after it.
+PAGE_TYPE_PASS = "page-type"
+
 PASSES: tuple[Pass, ...] = (
     Pass("first-labels", first_labels.apply, switchable=False),  # rules, else a text class
-    Pass("page-type", page_type.apply, switchable=False),  # article, forum, listing, ... (reported)
+    Pass(PAGE_TYPE_PASS, page_type.apply, switchable=False),  # article, forum, listing, ... (reported)
     Pass("date-lists", date_lists.apply),  # three datelines in a row: a schedule
     Pass("sections", sections.apply),  # "Related" / "Comments" headings open sections
     Pass("captions", captions.apply),  # the text right above a photo credit
