@@ -256,6 +256,23 @@ def page_type(name: str) -> str:
     return PAGE_TYPE_PREFIX + name
 
 
+# --- Forum threads (classify/forum_posts.py) ---------------------------------------------
+FORUM_POST = _define(
+    "forum:post", C.BODY, "classify.forum_posts", "on a forum page, running text of a post under a post header"
+)
+FORUM_LINE = _define(
+    "forum:post-line", C.BODY, "classify.forum_posts", "on a forum page, a line between two kept blocks of one post"
+)
+FORUM_ACTIONS = _define(
+    "forum:post-actions", C.COMMENTS, "classify.forum_posts",
+    "on a forum page, a short line after a post's text (its Reply / Quote / Like row)",
+)
+FORUM_CHROME = _define(
+    "forum:post-chrome", C.BYLINE, "classify.forum_posts",
+    "on a forum page, a post header line: a byline, a poster's counts or join date, a user name",
+)
+
+
 def markdown_table() -> str:
     """The registry as the Markdown table of ``docs/algorithm.md``."""
     rows = ["| code | category | produced by | meaning |", "|---|---|---|---|"]

@@ -41,6 +41,7 @@ PROFILE_PASSES = (
     "numbered-lists",
     "standfirst",
     "attribute-lists",
+    "forum-posts",
     "second-region",
     "fallback",
     "author-bio",

@@ -23,6 +23,7 @@ from . import (
     fallback,
     final_labels,
     first_labels,
+    forum_posts,
     galleries,
     headline,
     markup,
@@ -62,6 +63,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("standfirst", standfirst.apply),  # between the headline and the article
     Pass("attribute-lists", attribute_lists.apply),  # ingredients, specifications
     Pass("final-labels", final_labels.apply, switchable=False),  # every other block, by PRECEDENCE
+    Pass("forum-posts", forum_posts.apply),  # forum pages: the text of every post
     Pass("second-region", second_region.apply),  # a second run of prose as heavy as half
     Pass("fallback", fallback.apply),  # no prose kept: the heaviest run under a section
     Pass("author-bio", author_bio.apply),  # "Jane Doe is a freelance writer ..."
