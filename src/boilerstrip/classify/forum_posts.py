@@ -17,7 +17,8 @@ running text (the thread is over: a list of other topics, the footer); at a bloc
 rule labelled as related, footer, newsletter or cookie clutter; at comments or share
 clutter after the post's text (its "Reply" or "Share" row); and at a related or
 comments section (the sections pass), so that a blog post read as a forum keeps its
-comment thread removed.
+comment thread removed. Once posts have been kept, related clutter or a related
+section ends the thread: header lines after it (the dates of other topics) are not posts.
 """
 
 from __future__ import annotations
@@ -117,8 +118,10 @@ def apply(page: Page) -> None:
             chrome.append(i)
             i += 1
         before = len(posts)
-        _post(page, i, starts[k + 1] if k + 1 < len(starts) else n, headers, (posts, lines, actions))
+        over = _post(page, i, starts[k + 1] if k + 1 < len(starts) else n, headers, (posts, lines, actions))
         post_words.append(sum(feats[j].words for j in posts[before:]))
+        if over and posts:  # the thread has begun, and is over
+            break
     if max(post_words) * LIMITS.min_others_share >= sum(post_words) - max(post_words):
         return
     for i in chrome:
@@ -133,19 +136,24 @@ def apply(page: Page) -> None:
                 labels[i].decide(C.BODY, code)
 
 
-def _post(page: Page, start: int, end: int, headers: list[bool], out: tuple[list[int], list[int], list[int]]) -> None:
+def _post(page: Page, start: int, end: int, headers: list[bool], out: tuple[list[int], list[int], list[int]]) -> bool:
     """Add to *out* ``(posts, lines, actions)`` the running text of the post that starts
     at *start*, under its header (it ends by *end*), the lines between two of its
-    blocks, and the short lines after its text (its "Reply", "Quote", "Like" row)."""
+    blocks, and the short lines after its text (its "Reply", "Quote", "Like" row).
+    True when related clutter or a related section ended it: the thread is over."""
     posts, lines, actions = out
     labels, feats = page.labels, page.feats
     kept: list[int] = []
     gap = 0
+    over = False
     for i in range(start, end):
         d = labels[i]
         if headers[i]:
             continue
-        if d.clutter in _ENDS_POST or d.section or page.cut_headings[i] or (kept and d.clutter in _AFTER_TEXT):
+        if kept and d.clutter in _AFTER_TEXT:
+            break
+        if d.clutter in _ENDS_POST or d.section or page.cut_headings[i]:
+            over = d.clutter == C.RELATED or d.section == C.RELATED
             break
         if d.text_class in _POST_TEXT and not d.clutter:
             gap = 0
@@ -160,5 +168,6 @@ def _post(page: Page, start: int, end: int, headers: list[bool], out: tuple[list
             if headers[j] or feats[j].words > LIMITS.max_action_words or labels[j].clutter not in _ACTION_CLUTTER:
                 break
             actions.append(j)
+    return over
     for a, b in zip(kept, kept[1:]):
         lines.extend(j for j in range(a + 1, b) if not labels[j].clutter and not headers[j])
