@@ -17,7 +17,12 @@ design: today's pipeline), on the WCEB dev pages whose GOLD type it is:
   accepted only if the pooled held-out F1 beats the profile so far by more than the
   sigma of a paired bootstrap (``scoring.paired_bootstrap``, 1000 resamples); the
   switch added is then the one best on all the type's pages. The first step that fails
-  ends the type's selection. A switch that changes the score of no page of the type on
+  ends the type's selection.
+* A guard for misread articles: the detector calls some articles by another type (blog
+  posts with long comment threads read as forums). Before a validated switch enters a
+  profile, the WCEB article pages are stripped as that type with and without it; if they
+  lose more than their paired-bootstrap sigma, the switch is refused and the step is
+  taken again without it (at most ``MAX_REFUSALS`` times per type). A switch that changes the score of no page of the type on
   its own (first step) is not tried in the later steps (speed).
 
 Switches that only matter with the HTML front end's hints ("markup",
@@ -52,6 +57,8 @@ from boilerstrip.type_profiles import PROFILE_SWITCHES  # noqa: E402
 CANDIDATES = tuple(s for s in PROFILE_SWITCHES if s not in {"markup", "markup-reasons", "precision", "recall", "keep"})
 
 FOLDS = 5
+#: Switches refused by the article guard after which a type's selection ends (cost).
+MAX_REFUSALS = 3
 OUT = pathlib.Path(__file__).resolve().parent.parent / "src" / "boilerstrip" / "data" / "type_profiles.json"
 
 # Filled before the worker processes fork: (id, raw text) per page type.
@@ -80,22 +87,33 @@ def folds_of(groups: Sequence[str], folds: int = FOLDS) -> list[int]:
     return [fold_of_group[g] for g in groups]
 
 
-def _strip_all(job: tuple[str, tuple[str, ...]]) -> dict[str, str]:
-    """The body text of every page of one type with a profile forced on it."""
-    page_type, off = job
+def _strip_all(job: tuple[str, str, tuple[str, ...]]) -> dict[str, str]:
+    """The body text of every page of one gold type, stripped as *page_type* with the
+    switches *off* (a profile)."""
+    gold, page_type, off = job
     # The same result as Stripper(profiles={page_type: off}) with the type forced
     # (tests/test_type_profiles.py), without the second run that only marks the changes.
     stripper = boilerstrip.Stripper(disable=frozenset(off), profiles={})
     options = boilerstrip.Options(page_type=page_type)
-    return {pid: stripper.strip(raw, options).text for pid, raw in _PAGES[page_type]}
+    return {pid: stripper.strip(raw, options).text for pid, raw in _PAGES[gold]}
 
 
 class TypeFit:
     """The fit of one page type: its pages, their folds, and every scored profile."""
 
-    def __init__(self, page_type: str, records: list[dict[str, Any]], scorer: Any, pool: Any, resamples: int) -> None:
+    def __init__(
+        self,
+        page_type: str,
+        records: list[dict[str, Any]],
+        articles: list[dict[str, Any]],
+        scorer: Any,
+        pool: Any,
+        resamples: int,
+    ) -> None:
         self.page_type = page_type
         self.records = records
+        self.articles = articles
+        self.as_article: dict[frozenset[str], scoring.PageScores] = {}
         self.scorer = scorer
         self.pool = pool
         self.resamples = resamples
@@ -105,9 +123,19 @@ class TypeFit:
     def score(self, profiles: Sequence[frozenset[str]]) -> None:
         """Strip and score the type's pages under each profile not scored yet."""
         todo = [p for p in dict.fromkeys(profiles) if p not in self.scored]
-        jobs = [(self.page_type, tuple(sorted(p))) for p in todo]
+        jobs = [(self.page_type, self.page_type, tuple(sorted(p))) for p in todo]
         for profile, preds in zip(todo, self.pool.map(_strip_all, jobs, chunksize=1)):
             self.scored[profile] = scoring.score_pages(self.scorer, self.records, preds)
+
+    def article_loss(self, before: frozenset[str], after: frozenset[str]) -> dict[str, Any]:
+        """The article pages read as this type: F1 with profile *after* against *before*."""
+        todo = [p for p in (before, after) if p not in self.as_article]
+        jobs = [(ARTICLE, self.page_type, tuple(sorted(p))) for p in todo]
+        for profile, preds in zip(todo, self.pool.map(_strip_all, jobs, chunksize=1)):
+            self.as_article[profile] = scoring.score_pages(self.scorer, self.articles, preds)
+        a, b = self.as_article[before], self.as_article[after]
+        d = scoring.paired_bootstrap(a, b, count=self.resamples, metrics=("f1",))["f1"]
+        return {"gain": round(d.diff, 4), "sigma": round(d.sigma, 4), "loses": d.diff < -d.sigma}
 
     def f1(self, profile: frozenset[str], pages: Optional[Sequence[int]] = None) -> float:
         return self.scored[profile].figures(pages)["f1"]
@@ -132,6 +160,8 @@ class TypeFit:
         pooled = self.held_out(chosen)
         diff = scoring.paired_bootstrap(self.scored[current], pooled, count=self.resamples, metrics=("f1",))["f1"]
         overall = max(candidates, key=self.f1)
+        accepted = diff.diff > diff.sigma
+        guard = self.article_loss(current, overall) if accepted else None
         return {
             "from": sorted(current),
             "add": sorted(overall - current)[0],
@@ -140,15 +170,18 @@ class TypeFit:
             "fold_choices": per_fold,
             "held_out_gain": round(diff.diff, 4),
             "sigma": round(diff.sigma, 4),
-            "accepted": diff.diff > diff.sigma,
+            "articles_read_as_this_type": guard,
+            "accepted": accepted and not (guard and guard["loses"]),
         }
 
     def fit(self, max_steps: int) -> tuple[list[str], list[dict[str, Any]]]:
         current: frozenset[str] = frozenset()
         steps = []
         inert: frozenset[str] = frozenset()
-        for n in range(max_steps):
-            s = self.step(current, inert)
+        refused: set[str] = set()
+        n = 0
+        while n < max_steps:
+            s = self.step(current, inert | refused)
             if n == 0:
                 # Speed: a switch that changes no page of the type on its own is not
                 # tried again in the later steps (it is reported as inert).
@@ -157,9 +190,16 @@ class TypeFit:
                 s["inert"] = sorted(inert)
             steps.append(s)
             print(f"  {self.page_type}: {json.dumps(s)}", flush=True)
+            guard = s["articles_read_as_this_type"]
+            if guard and guard["loses"]:
+                refused.add(s["add"])  # validated, but misread articles would pay for it: try the next
+                if len(refused) < MAX_REFUSALS:
+                    continue
+                break
             if not s["accepted"]:
                 break
             current = current | {s["add"]}
+            n += 1
         return sorted(current), steps
 
 
@@ -168,7 +208,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--data", type=pathlib.Path, default=None, help="benchmark directory (default: ../shared/benchmarks)")
     ap.add_argument("--renderer", default="html_text", help="WCEB rendering to fit on (default html_text)")
     ap.add_argument("--types", nargs="*", default=[t for t in PAGE_TYPES if t != ARTICLE], help="types to fit")
-    ap.add_argument("--max-steps", type=int, default=4, help="greedy steps per type at most (default 4)")
+    ap.add_argument("--max-steps", type=int, default=3, help="greedy steps per type at most (default 3)")
     ap.add_argument("--resamples", type=int, default=scoring.RESAMPLES, help="paired bootstrap resamples")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     ap.add_argument("--out", type=pathlib.Path, default=OUT, help="where to write the profiles")
@@ -188,7 +228,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             if t == ARTICLE:
                 continue
             print(f"{t}: {len(by_type[t])} pages", flush=True)
-            off, steps = TypeFit(t, by_type[t], scorer, pool, args.resamples).fit(args.max_steps)
+            off, steps = TypeFit(t, by_type[t], by_type[ARTICLE], scorer, pool, args.resamples).fit(args.max_steps)
             profiles[t] = {"off": off, "steps": steps}
     out = {
         "about": "Per page type, the switches its pages run without; written by benchmarks/fit_type_profiles.py",
