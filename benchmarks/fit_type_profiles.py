@@ -18,6 +18,10 @@ design: today's pipeline), on the WCEB dev pages whose GOLD type it is:
   sigma of a paired bootstrap (``scoring.paired_bootstrap``, 1000 resamples); the
   switch added is then the one best on all the type's pages. The first step that fails
   ends the type's selection.
+* A check on the other sources (aeb, trafilatura-eval, dragnet, readability; their
+  pages are articles): each fitted profile is applied to their pages with the detected
+  type; if any source loses more than its paired-bootstrap sigma, the profile is emptied
+  (``refused_by`` and ``fitted_off`` in the file say why and what).
 * A guard for misread articles: the detector calls some articles by another type (blog
   posts with long comment threads read as forums). Before a validated switch enters a
   profile, the WCEB article pages are stripped as that type with and without it; if they
@@ -203,6 +207,44 @@ class TypeFit:
         return sorted(current), steps
 
 
+def check_other_sources(
+    profiles: dict[str, Any], data: pathlib.Path, renderer: str, scorer: Any, resamples: int
+) -> None:
+    """Drop each fitted profile under which a source other than WCEB loses: its pages
+    stripped with their detected types, with the profile against without it; a loss
+    beyond the paired-bootstrap sigma empties the profile (the verdict is recorded)."""
+    sources = [p for p in sorted(data.glob(f"*/*.{renderer}.jsonl.gz")) if p.parent.name != "wceb"]
+    plain = boilerstrip.Stripper(profiles={})
+    base: dict[str, tuple[list[dict[str, Any]], dict[str, str], dict[str, str]]] = {}
+    for path in sources:
+        records = scorer.load_dataset(str(path))
+        results = {r["id"]: plain.strip(r["raw_text"]) for r in records}
+        texts = {k: v.text for k, v in results.items()}
+        types = {k: v.page_type or ARTICLE for k, v in results.items()}
+        base[path.parent.name] = (records, texts, types)
+    for page_type, profile in profiles.items():
+        if not profile["off"]:
+            continue
+        with_it = boilerstrip.Stripper(profiles={page_type: frozenset(profile["off"])})
+        verdicts = {}
+        for source, (records, texts, types) in base.items():
+            after = {
+                r["id"]: with_it.strip(r["raw_text"]).text if types[r["id"]] == page_type else texts[r["id"]]
+                for r in records
+            }
+            a = scoring.score_pages(scorer, records, texts)
+            b = scoring.score_pages(scorer, records, after)
+            d = scoring.paired_bootstrap(a, b, count=resamples, metrics=("f1",))["f1"]
+            verdicts[source] = {"gain": round(d.diff, 4), "sigma": round(d.sigma, 4), "loses": d.diff < -d.sigma}
+        profile["other_sources"] = verdicts
+        losers = sorted(s for s, v in verdicts.items() if v["loses"])
+        print(f"  {page_type} {profile['off']}: other sources {json.dumps(verdicts)}", flush=True)
+        if losers:
+            profile["refused_by"] = losers
+            profile["fitted_off"] = profile["off"]
+            profile["off"] = []
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=pathlib.Path, default=None, help="benchmark directory (default: ../shared/benchmarks)")
@@ -213,6 +255,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     ap.add_argument("--out", type=pathlib.Path, default=OUT, help="where to write the profiles")
     ap.add_argument("--dry-run", action="store_true", help="print the fit, write nothing")
+    ap.add_argument(
+        "--check-existing", action="store_true", help="skip the fit: only check the profiles in --out on the other sources"
+    )
     args = ap.parse_args(argv)
     data = args.data or default_data_dir()
     records = read_jsonl(data / "wceb" / f"wceb-dev.{args.renderer}.jsonl.gz")
@@ -222,14 +267,18 @@ def main(argv: Optional[list[str]] = None) -> int:
     for t, recs in by_type.items():
         _PAGES[t] = [(r["id"], r["raw_text"]) for r in recs]
     scorer = scoring.load(data / "score.py")
-    profiles: dict[str, Any] = {ARTICLE: {"off": [], "why": "by design: the article pipeline unchanged"}}
-    with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
-        for t in args.types:
-            if t == ARTICLE:
-                continue
-            print(f"{t}: {len(by_type[t])} pages", flush=True)
-            off, steps = TypeFit(t, by_type[t], by_type[ARTICLE], scorer, pool, args.resamples).fit(args.max_steps)
-            profiles[t] = {"off": off, "steps": steps}
+    if args.check_existing:
+        profiles = json.loads(args.out.read_text(encoding="utf-8"))["profiles"]
+    else:
+        profiles = {ARTICLE: {"off": [], "why": "by design: the article pipeline unchanged"}}
+        with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
+            for t in args.types:
+                if t == ARTICLE:
+                    continue
+                print(f"{t}: {len(by_type[t])} pages", flush=True)
+                off, steps = TypeFit(t, by_type[t], by_type[ARTICLE], scorer, pool, args.resamples).fit(args.max_steps)
+                profiles[t] = {"off": off, "steps": steps}
+    check_other_sources(profiles, data, args.renderer, scorer, args.resamples)
     out = {
         "about": "Per page type, the switches its pages run without; written by benchmarks/fit_type_profiles.py",
         "fitted_on": f"WCEB dev, {args.renderer}, pages of each gold type, {FOLDS}-fold CV grouped by host",
