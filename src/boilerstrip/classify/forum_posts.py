@@ -40,7 +40,8 @@ FORUM = "forum"
 class ForumLimits:
     min_headers: int = limit(2, HAND, "a thread has at least two posts, each under a header")
     max_stat_words: int = limit(6, HAND, "a poster's count or join date line ('Posts: 138', 'Joined: 4 Jul 2012')")
-    max_username_chars: int = limit(30, HAND, "a user name on a line of its own")
+    min_username_chars: int = limit(2, HAND, "a user name on a line of its own: two characters at least")
+    max_username_chars: int = limit(30, HAND, "and at most this many")
     max_gap_lines: int = limit(4, HAND, "lines without running text after which a post (and the thread) is over")
     max_action_words: int = limit(3, HAND, "a line of a post's action row ('Reply', 'Quote', '2 likes')")
     min_others_share: float = limit(
@@ -70,7 +71,7 @@ _POST_NUMBER = re.compile(r"#\d{1,6}\Z")
 def is_username(text: str, f: Features) -> bool:
     """One token that reads as a user name rather than a word or a heading."""
     token = text.strip()
-    if not 2 <= len(token) <= LIMITS.max_username_chars or f.terminal or any(c.isspace() for c in token):
+    if not LIMITS.min_username_chars <= len(token) <= LIMITS.max_username_chars or f.terminal or any(c.isspace() for c in token):
         return False
     return (
         f.has_digits
