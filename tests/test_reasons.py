@@ -23,6 +23,7 @@ BUILDERS = {
     "section-start:<category>": "section_start",
     "section:<category>:<heading>": "section",
     "keep:<category>": "keep",
+    "type:<page type>": "page_type",
 }
 
 
@@ -55,7 +56,7 @@ def test_codes_are_unique() -> None:
 def test_no_code_is_spelled_out_outside_the_registry() -> None:
     # A string literal that looks like a reason code ("shape:...", "context:...") in the
     # classifier or the rules would bypass the registry.
-    pattern = re.compile(r"[\"'](?:shape|text|context|region|section|section-start|title|precision|recall|fallback|lexicon):")
+    pattern = re.compile(r"[\"'](?:shape|text|context|region|section|section-start|title|precision|recall|fallback|lexicon|type|forum):")
     # (The rule table's switch names, ``("shape:date", <rule>)``, are names, not codes.)
     switch_name = re.compile(r"^\s*\(\"shape:[a-z-]+\", lambda ")
     offenders = []

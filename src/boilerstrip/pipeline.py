@@ -3,22 +3,35 @@
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
-from typing import Optional
+from typing import Callable, NamedTuple, Optional
 
 from .classify.first_labels import FirstLabeller
 from .classify.page import Hint, Lexicons, Page, PageEvidence
-from .classify.passes import PASSES
+from .classify.passes import PAGE_TYPE_PASS, PASSES
+from .classify.profiled import copy_page, mark_changes, relabel_rules
 from .language import SAMPLE_CHARS, detect_sample, sample_tokens
 from .lexicon import Lexicon
 from .options import NO_LANGUAGE, Options
+from .page_types import ARTICLE
 from .result import Result, new_block
 from .rules import RuleChain, rule_switches
+from .type_profiles import Profiles, check, shipped
 from .segment import join_split_text_nodes, join_wrapped_lines, segment
 
 __all__ = ["Hint", "PageEvidence", "Stripper", "clear_cache", "strip"]
 
 _DEFAULT_OPTIONS = Options()
 _NO_EVIDENCE = PageEvidence()
+_RULE_SWITCHES = frozenset(rule_switches())
+_AFTER_PAGE_TYPE = [p.name for p in PASSES].index(PAGE_TYPE_PASS) + 1
+
+
+class _Plan(NamedTuple):
+    """How a page of one type runs the passes after the page-type pass under its profile."""
+
+    rules_off: frozenset[str]  #: rule families whose first labels are made again without them
+    chain: RuleChain  #: the rules without those families (and without the Stripper's)
+    tail: tuple[Callable[[Page], None], ...]  #: the passes the profile leaves on
 
 
 class Stripper:
@@ -31,20 +44,32 @@ class Stripper:
             raises ValueError.
         lexicon: the phrase and word lists to use (:meth:`Lexicon.load` of a folder);
             None (the default) is the package's own lists, loaded on first use.
+        profiles: per page type, the switches its pages run without
+            (:mod:`boilerstrip.type_profiles`); None (the default) is the package's
+            fitted profiles, read on first use; ``{}`` runs every type as an article.
 
     One instance may strip any number of pages, one at a time; results never depend
     on what it stripped before. :func:`strip` uses one default instance.
     """
 
-    def __init__(self, disable: AbstractSet[str] = frozenset(), lexicon: Optional[Lexicon] = None) -> None:
+    def __init__(
+        self,
+        disable: AbstractSet[str] = frozenset(),
+        lexicon: Optional[Lexicon] = None,
+        profiles: Optional[Profiles] = None,
+    ) -> None:
         unknown = sorted(set(disable) - set(self.switches()))
         if unknown:
             raise ValueError(f"unknown switch {', '.join(unknown)}; known: {', '.join(self.switches())}")
         self.disabled = frozenset(disable)
         self.lexicons = Lexicons(lexicon)
         self._lexicon = lexicon
-        self._passes = tuple(p.apply for p in PASSES if p.name not in self.disabled)
+        on = [p for p in PASSES if p.name not in self.disabled]
+        self._head = tuple(p.apply for p in on if p in PASSES[:_AFTER_PAGE_TYPE])
+        self._tail = tuple(p.apply for p in on if p in PASSES[_AFTER_PAGE_TYPE:])
         self._labeller = FirstLabeller(RuleChain(self.disabled))
+        self._profiles = None if profiles is None else check(profiles)
+        self._plans: dict[str, Optional[_Plan]] = {}
 
     @staticmethod
     def switches() -> tuple[str, ...]:
@@ -72,9 +97,35 @@ class Stripper:
                 raise TypeError("strip() takes str; decode bytes first, e.g. data.decode('utf-8')")
             raise TypeError(f"strip() takes str, not {type(text).__name__}")
         page = self._page(text, options or _DEFAULT_OPTIONS, evidence or _NO_EVIDENCE)
-        for apply in self._passes:
+        for apply in self._head:
             apply(page)
+        plan = None if page.page_type == ARTICLE else self._plan(page.page_type)
+        if plan is None:
+            for apply in self._tail:
+                apply(page)
+            return self._result(page)
+        # The page runs as an article on a copy, then under its profile; the blocks whose
+        # category differs carry the type's reason (classify/profiled.py).
+        unprofiled = copy_page(page)
+        for apply in self._tail:
+            apply(unprofiled)
+        if plan.rules_off:
+            relabel_rules(page, plan.rules_off, plan.chain, self._lexicon)
+        for apply in plan.tail:
+            apply(page)
+        mark_changes(page, unprofiled)
         return self._result(page)
+
+    def _plan(self, page_type: str) -> Optional[_Plan]:
+        """How pages of *page_type* run after the page-type pass; None: as articles."""
+        if page_type not in self._plans:
+            if self._profiles is None:
+                self._profiles = shipped()
+            off = self._profiles.get(page_type, frozenset()) - self.disabled
+            rules_off = off & _RULE_SWITCHES
+            tail = tuple(p.apply for p in PASSES[_AFTER_PAGE_TYPE:] if p.name not in self.disabled | off)
+            self._plans[page_type] = _Plan(rules_off, RuleChain(self.disabled | rules_off), tail) if off else None
+        return self._plans[page_type]
 
     def _page(self, text: str, opts: Options, evidence: PageEvidence) -> Page:
         """The page's blocks, its language and the first pass to label them with."""

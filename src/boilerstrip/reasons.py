@@ -241,6 +241,38 @@ def keep(category: str) -> str:
     return KEEP_REASON_PREFIX + category
 
 
+# --- Page types (type_profiles.py, classify/profiled.py) ----------------------------------
+PAGE_TYPE = _define(
+    "type:<page type>", "the category of the decision",
+    "classify.profiled",
+    "the profile of the page's type (data/type_profiles.json) changed the block's category",
+)
+#: What every page-type code starts with.
+PAGE_TYPE_PREFIX = "type:"
+
+
+def page_type(name: str) -> str:
+    """``type:<page type>``: the reason of a block the type's profile decided otherwise."""
+    return PAGE_TYPE_PREFIX + name
+
+
+# --- Forum threads (classify/forum_posts.py) ---------------------------------------------
+FORUM_POST = _define(
+    "forum:post", C.BODY, "classify.forum_posts", "on a forum page, running text of a post under a post header"
+)
+FORUM_LINE = _define(
+    "forum:post-line", C.BODY, "classify.forum_posts", "on a forum page, a line between two kept blocks of one post"
+)
+FORUM_ACTIONS = _define(
+    "forum:post-actions", C.COMMENTS, "classify.forum_posts",
+    "on a forum page, a short line after a post's text (its Reply / Quote / Like row)",
+)
+FORUM_CHROME = _define(
+    "forum:post-chrome", C.BYLINE, "classify.forum_posts",
+    "on a forum page, a post header line: a byline, a poster's counts or join date, a user name",
+)
+
+
 def markdown_table() -> str:
     """The registry as the Markdown table of ``docs/algorithm.md``."""
     rows = ["| code | category | produced by | meaning |", "|---|---|---|---|"]

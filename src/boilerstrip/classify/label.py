@@ -86,6 +86,13 @@ class Label:
         """Add *code* to the reasons of a decided block."""
         self.decided_by = self.decided_by + (code,)
 
+    def copy(self) -> Label:
+        """An independent copy of this working state (for a second run of the passes)."""
+        twin = Label.__new__(Label)
+        for name in Label.__slots__:
+            setattr(twin, name, getattr(self, name))
+        return twin
+
     def __repr__(self) -> str:
         return f"Label({self.first!r}, {self.reason!r}, weight={self.weight}, category={self.category!r})"
 

@@ -23,6 +23,7 @@ from . import (
     fallback,
     final_labels,
     first_labels,
+    forum_posts,
     galleries,
     headline,
     markup,
@@ -43,9 +44,12 @@ class Pass(NamedTuple):
     switchable: bool = True
 
 
+#: The pass that says what kind of page it is; the type profiles act on the passes after it.
+PAGE_TYPE_PASS = "page-type"
+
 PASSES: tuple[Pass, ...] = (
     Pass("first-labels", first_labels.apply, switchable=False),  # rules, else a text class
-    Pass("page-type", page_type.apply, switchable=False),  # article, forum, listing, ... (reported)
+    Pass(PAGE_TYPE_PASS, page_type.apply, switchable=False),  # article, forum, listing, ... (reported)
     Pass("date-lists", date_lists.apply),  # three datelines in a row: a schedule
     Pass("sections", sections.apply),  # "Related" / "Comments" headings open sections
     Pass("captions", captions.apply),  # the text right above a photo credit
@@ -59,6 +63,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("standfirst", standfirst.apply),  # between the headline and the article
     Pass("attribute-lists", attribute_lists.apply),  # ingredients, specifications
     Pass("final-labels", final_labels.apply, switchable=False),  # every other block, by PRECEDENCE
+    Pass("forum-posts", forum_posts.apply),  # forum pages: the text of every post
     Pass("second-region", second_region.apply),  # a second run of prose as heavy as half
     Pass("fallback", fallback.apply),  # no prose kept: the heaviest run under a section
     Pass("author-bio", author_bio.apply),  # "Jane Doe is a freelance writer ..."

@@ -1,0 +1,101 @@
+"""What the pipeline does differently per page type: the type profiles.
+
+A profile is a set of switches (the names :meth:`boilerstrip.Stripper.switches` takes)
+that the pages of one type run without: rule families of the first labels and passes
+after the page-type pass. The profiles are data, ``data/type_profiles.json``, chosen
+by ``benchmarks/fit_type_profiles.py`` (a greedy selection on the benchmark pages of
+each type, validated on held-out sites; see that script), and read here with pure
+Python. The article profile is empty: an article page is stripped as it always was.
+
+A block whose category a profile changed carries the reason ``type:<page type>``
+(:mod:`boilerstrip.classify.profiled`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
+from typing import Any
+
+from .page_types import ARTICLE, PAGE_TYPES
+from .rules import rule_switches
+
+_DATA = "type_profiles.json"
+
+#: Passes a profile may switch off: the switchable passes after "page-type" (the pass
+#: list imports this module's users, so the names are listed here and checked
+#: against it by tests/test_type_profiles.py).
+PROFILE_PASSES = (
+    "date-lists",
+    "sections",
+    "captions",
+    "galleries",
+    "markup",
+    "byline-pull",
+    "headline",
+    "article-end",
+    "numbered-lists",
+    "standfirst",
+    "attribute-lists",
+    "forum-posts",
+    "second-region",
+    "fallback",
+    "author-bio",
+    "author-box",
+    "closing-box",
+    "markup-reasons",
+    "precision",
+    "recall",
+    "keep",
+)
+
+#: Every name a profile may hold: the rule families, then the passes.
+PROFILE_SWITCHES = rule_switches() + PROFILE_PASSES
+
+Profiles = Mapping[str, AbstractSet[str]]
+
+
+def _read_data() -> str:
+    """The profile file's text, from the package folder (or through importlib.resources)."""
+    spec = sys.modules[__package__].__spec__
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        path = os.path.join(location, "data", _DATA)
+        if os.path.isfile(path):
+            with open(path, encoding="utf-8") as f:
+                return f.read()
+    from importlib.resources import files
+
+    return (files(__package__) / "data" / _DATA).read_text(encoding="utf-8")
+
+
+def check(profiles: Profiles) -> dict[str, frozenset[str]]:
+    """*profiles* as frozensets, checked: known page types, known switches, an empty
+    article profile. ValueError otherwise."""
+    out: dict[str, frozenset[str]] = {}
+    for page_type, off in profiles.items():
+        if page_type not in PAGE_TYPES:
+            raise ValueError(f"type profile for unknown page type {page_type!r}; known: {', '.join(PAGE_TYPES)}")
+        if isinstance(off, str):
+            raise ValueError(f"the {page_type} profile must be a set of switch names, not a string")
+        unknown = sorted(set(off) - set(PROFILE_SWITCHES))
+        if unknown:
+            raise ValueError(f"the {page_type} profile names unknown switches: {', '.join(unknown)}")
+        out[page_type] = frozenset(off)
+    if out.get(ARTICLE):
+        raise ValueError("the article profile must be empty: article pages run the whole pipeline")
+    return out
+
+
+def parse(data: Any) -> dict[str, frozenset[str]]:
+    """The profiles of the JSON object of ``data/type_profiles.json``, checked."""
+    return check({t: p["off"] for t, p in data["profiles"].items()})
+
+
+@lru_cache(maxsize=1)
+def shipped() -> dict[str, frozenset[str]]:
+    """The package's profiles, read on first use."""
+    return parse(json.loads(_read_data()))
