@@ -103,7 +103,7 @@ def test_a_screened_page_is_not_scanned_and_an_unscreened_one_is(monkeypatch: py
         return real_scan_vector(*args)
 
     monkeypatch.setattr(page_types, "scan_vector", counting_scan_vector)
-    full = _model({"forum": {}}, min_probability=0.5)._replace(intercept=(0.0, 10.0, 0.0, 0.0, 0.0, 0.0, 0.0))
+    full = _model({"forum": {}}, min_probability=0.5)._replace(intercept=(0.0, 10.0) + (0.0,) * 5)
     stripper = Stripper()
     page = stripper._page(LONG_PAGE, Options(), PageEvidence())
     first_labels.apply(page)
