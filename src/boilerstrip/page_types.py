@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import sys
 from functools import lru_cache
 from operator import mul, sub, truediv
 from typing import Any, Iterable, NamedTuple, Optional, Sequence
 
 from .classify.label import Label
 from .features import Features
+from .package_data import read_text
 from .page_type_features import FEATURE_NAMES, SCREEN_NAMES, scan_vector, screen_features
 
 ARTICLE = "article"
@@ -81,19 +80,6 @@ class Detection(NamedTuple):
     evidence: tuple[str, ...]
 
 
-def _read_data() -> str:
-    """The model file's text, from the package folder (or through importlib.resources)."""
-    spec = sys.modules[__package__].__spec__
-    for location in (spec.submodule_search_locations or []) if spec else []:
-        path = os.path.join(location, "data", _DATA)
-        if os.path.isfile(path):
-            with open(path, encoding="utf-8") as f:
-                return f.read()
-    from importlib.resources import files
-
-    return (files(__package__) / "data" / _DATA).read_text(encoding="utf-8")
-
-
 def _linear(data: Any, names: tuple[str, ...], types: tuple[str, ...]) -> Model:
     if list(data["features"]) != list(names):
         raise ValueError("page_types.json was fitted on other features: run benchmarks/fit_page_types.py")
@@ -126,7 +112,7 @@ def parse_model(data: Any) -> Model:
 @lru_cache(maxsize=1)
 def model() -> Model:
     """The shipped model, read on first use."""
-    return parse_model(json.loads(_read_data()))
+    return parse_model(json.loads(read_text(_DATA)))
 
 
 def _standardised(vector: Sequence[float], m: Model) -> list[float]:

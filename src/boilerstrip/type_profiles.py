@@ -14,13 +14,12 @@ A block whose category a profile changed carries the reason ``type:<page type>``
 from __future__ import annotations
 
 import json
-import os
-import sys
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
 
+from .package_data import read_text
 from .page_types import ARTICLE, PAGE_TYPES
 from .rules import rule_switches
 
@@ -59,19 +58,6 @@ PROFILE_SWITCHES = rule_switches() + PROFILE_PASSES
 Profiles = Mapping[str, AbstractSet[str]]
 
 
-def _read_data() -> str:
-    """The profile file's text, from the package folder (or through importlib.resources)."""
-    spec = sys.modules[__package__].__spec__
-    for location in (spec.submodule_search_locations or []) if spec else []:
-        path = os.path.join(location, "data", _DATA)
-        if os.path.isfile(path):
-            with open(path, encoding="utf-8") as f:
-                return f.read()
-    from importlib.resources import files
-
-    return (files(__package__) / "data" / _DATA).read_text(encoding="utf-8")
-
-
 def check(profiles: Profiles) -> dict[str, frozenset[str]]:
     """*profiles* as frozensets, checked: known page types, known switches, an empty
     article profile. ValueError otherwise."""
@@ -98,4 +84,4 @@ def parse(data: Any) -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def shipped() -> dict[str, frozenset[str]]:
     """The package's profiles, read on first use."""
-    return parse(json.loads(_read_data()))
+    return parse(json.loads(read_text(_DATA)))
