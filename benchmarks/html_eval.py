@@ -7,9 +7,10 @@
     python benchmarks/html_eval.py --json out.json
 
 Each dataset's HTML (``*.html.jsonl.gz``) is run through
-:func:`boilerstrip.html.strip_html`, through ``trafilatura.extract(html, include_comments=False)``
-(comments are not main content in any of the five golds; the issues compare with this setting) and through readability-lxml (``Document(html).summary()`` as text, the way
-``peers.py`` turns it into text), page by page in turn, so all see the same machine
+:func:`boilerstrip.html.strip_html`, through
+``trafilatura.extract(html, include_comments=False)`` (the setting the issues compare
+with: an article's comment thread is not its main content) and through readability-lxml
+(``Document(html).summary()`` as text, the way ``peers.py`` turns it into text), page by page in turn, so all see the same machine
 state; the process is pinned to one CPU and the clock covers the call only (the HTML
 is already a str). Boilerstrip's block cache is emptied before the run. Predictions
 are scored by the benchmark's own ``score.py`` against the matching
