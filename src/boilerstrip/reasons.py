@@ -260,9 +260,6 @@ def page_type(name: str) -> str:
 FORUM_POST = _define(
     "forum:post", C.BODY, "classify.forum_posts", "on a forum page, running text of a post under a post header"
 )
-FORUM_LINE = _define(
-    "forum:post-line", C.BODY, "classify.forum_posts", "on a forum page, a line between two kept blocks of one post"
-)
 FORUM_ACTIONS = _define(
     "forum:post-actions", C.COMMENTS, "classify.forum_posts",
     "on a forum page, a short line after a post's text (its Reply / Quote / Like row)",

@@ -110,7 +110,6 @@ def apply(page: Page) -> None:
     n = len(labels)
     chrome: list[int] = []
     posts: list[int] = []
-    lines: list[int] = []
     actions: list[int] = []
     post_words: list[int] = []
     for k, start in enumerate(starts):
@@ -119,7 +118,7 @@ def apply(page: Page) -> None:
             chrome.append(i)
             i += 1
         before = len(posts)
-        over = _post(page, i, starts[k + 1] if k + 1 < len(starts) else n, headers, (posts, lines, actions))
+        over = _post(page, i, starts[k + 1] if k + 1 < len(starts) else n, headers, (posts, actions))
         post_words.append(sum(feats[j].words for j in posts[before:]))
         if over and posts:  # the thread has begun, and is over
             break
@@ -131,18 +130,17 @@ def apply(page: Page) -> None:
     for i in actions:
         if labels[i].category not in _FIXED:
             labels[i].decide(C.COMMENTS, R.FORUM_ACTIONS)
-    for indices, code in ((posts, R.FORUM_POST), (lines, R.FORUM_LINE)):
-        for i in indices:
-            if labels[i].category not in _FIXED:
-                labels[i].decide(C.BODY, code)
+    for i in posts:
+        if labels[i].category not in _FIXED:
+            labels[i].decide(C.BODY, R.FORUM_POST)
 
 
-def _post(page: Page, start: int, end: int, headers: list[bool], out: tuple[list[int], list[int], list[int]]) -> bool:
-    """Add to *out* ``(posts, lines, actions)`` the running text of the post that starts
-    at *start*, under its header (it ends by *end*), the lines between two of its
-    blocks, and the short lines after its text (its "Reply", "Quote", "Like" row).
+def _post(page: Page, start: int, end: int, headers: list[bool], out: tuple[list[int], list[int]]) -> bool:
+    """Add to *out* ``(posts, actions)`` the running text of the post that starts at
+    *start*, under its header (it ends by *end*), and the short lines after its text
+    (its "Reply", "Quote", "Like" row).
     True when related clutter or a related section ended it: the thread is over."""
-    posts, lines, actions = out
+    posts, actions = out
     labels, feats = page.labels, page.feats
     kept: list[int] = []
     gap = 0
@@ -170,5 +168,3 @@ def _post(page: Page, start: int, end: int, headers: list[bool], out: tuple[list
                 break
             actions.append(j)
     return over
-    for a, b in zip(kept, kept[1:]):
-        lines.extend(j for j in range(a + 1, b) if not labels[j].clutter and not headers[j])
