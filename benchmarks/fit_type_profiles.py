@@ -6,6 +6,9 @@
 What it does, per page type other than article (the article profile is empty by
 design: today's pipeline), on the WCEB dev pages whose GOLD type it is:
 
+* Gates: a type with a gate (:data:`boilerstrip.type_profiles.GATES`; forum: a thread
+  found by the forum-posts pass) is fitted as the runtime applies it, the profile on
+  the pages that pass the gate and the article pipeline on the others.
 * Greedy forward selection over the switches a profile may hold
   (:data:`boilerstrip.type_profiles.PROFILE_SWITCHES`: the rule families and the
   passes after the page-type pass). A step scores every candidate added to the profile
@@ -55,7 +58,7 @@ from _common import default_data_dir, read_jsonl  # noqa: E402
 
 import boilerstrip  # noqa: E402
 from boilerstrip.page_types import ARTICLE, PAGE_TYPES  # noqa: E402
-from boilerstrip.type_profiles import PROFILE_SWITCHES  # noqa: E402
+from boilerstrip.type_profiles import GATES, PROFILE_SWITCHES  # noqa: E402
 
 #: What a profile may hold that text-mode pages can measure (see the docstring).
 CANDIDATES = tuple(s for s in PROFILE_SWITCHES if s not in {"markup", "markup-reasons", "precision", "recall", "keep"})
@@ -95,9 +98,8 @@ def _strip_all(job: tuple[str, str, tuple[str, ...]]) -> dict[str, str]:
     """The body text of every page of one gold type, stripped as *page_type* with the
     switches *off* (a profile)."""
     gold, page_type, off = job
-    # The same result as Stripper(profiles={page_type: off}) with the type forced
-    # (tests/test_type_profiles.py), without the second run that only marks the changes.
-    stripper = boilerstrip.Stripper(disable=frozenset(off), profiles={})
+    # The profile as the runtime applies it, its gate included (type_profiles.GATES).
+    stripper = boilerstrip.Stripper(profiles={page_type: frozenset(off)})
     options = boilerstrip.Options(page_type=page_type)
     return {pid: stripper.strip(raw, options).text for pid, raw in _PAGES[gold]}
 
@@ -270,7 +272,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args.check_existing:
         profiles = json.loads(args.out.read_text(encoding="utf-8"))["profiles"]
     else:
-        profiles = {ARTICLE: {"off": [], "why": "by design: the article pipeline unchanged"}}
+        # A fit of some types keeps the others as the file has them.
+        kept = json.loads(args.out.read_text(encoding="utf-8"))["profiles"] if args.out.exists() else {}
+        profiles = {t: p for t, p in kept.items() if t not in args.types and t != ARTICLE}
+        profiles[ARTICLE] = {"off": [], "why": "by design: the article pipeline unchanged"}
         with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
             for t in args.types:
                 if t == ARTICLE:
@@ -278,7 +283,10 @@ def main(argv: Optional[list[str]] = None) -> int:
                 print(f"{t}: {len(by_type[t])} pages", flush=True)
                 off, steps = TypeFit(t, by_type[t], by_type[ARTICLE], scorer, pool, args.resamples).fit(args.max_steps)
                 profiles[t] = {"off": off, "steps": steps}
+                if t in GATES:
+                    profiles[t]["gate"] = GATES[t]
     check_other_sources(profiles, data, args.renderer, scorer, args.resamples)
+    profiles = {t: profiles[t] for t in PAGE_TYPES if t in profiles}
     out = {
         "about": "Per page type, the switches its pages run without; written by benchmarks/fit_type_profiles.py",
         "fitted_on": f"WCEB dev, {args.renderer}, pages of each gold type, {FOLDS}-fold CV grouped by host",

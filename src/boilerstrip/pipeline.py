@@ -8,14 +8,14 @@ from typing import Callable, NamedTuple, Optional
 from .classify.first_labels import FirstLabeller
 from .classify.page import Hint, Lexicons, Page, PageEvidence
 from .classify.passes import PAGE_TYPE_PASS, PASSES
-from .classify.profiled import copy_page, mark_changes, relabel_rules
+from .classify.profiled import GATE_TESTS, copy_page, mark_changes, relabel_rules
 from .language import SAMPLE_CHARS, detect_sample, sample_tokens
 from .lexicon import Lexicon
 from .options import NO_LANGUAGE, Options
 from .page_types import ARTICLE
 from .result import Result, new_block
 from .rules import RuleChain, rule_switches
-from .type_profiles import Profiles, check, shipped
+from .type_profiles import GATES, Profiles, check, shipped
 from .segment import join_split_text_nodes, join_wrapped_lines, segment
 
 __all__ = ["Hint", "PageEvidence", "Stripper", "clear_cache", "strip"]
@@ -32,6 +32,7 @@ class _Plan(NamedTuple):
     rules_off: frozenset[str]  #: rule families whose first labels are made again without them
     chain: RuleChain  #: the rules without those families (and without the Stripper's)
     tail: tuple[Callable[[Page], None], ...]  #: the passes the profile leaves on
+    gate: Optional[Callable[[Page], bool]]  #: the profile applies only if the article run passes it
 
 
 class Stripper:
@@ -109,6 +110,8 @@ class Stripper:
         unprofiled = copy_page(page)
         for apply in self._tail:
             apply(unprofiled)
+        if plan.gate is not None and not plan.gate(unprofiled):
+            return self._result(unprofiled)
         if plan.rules_off:
             relabel_rules(page, plan.rules_off, plan.chain, self._lexicon)
         for apply in plan.tail:
@@ -124,7 +127,8 @@ class Stripper:
             off = self._profiles.get(page_type, frozenset()) - self.disabled
             rules_off = off & _RULE_SWITCHES
             tail = tuple(p.apply for p in PASSES[_AFTER_PAGE_TYPE:] if p.name not in self.disabled | off)
-            self._plans[page_type] = _Plan(rules_off, RuleChain(self.disabled | rules_off), tail) if off else None
+            gate = GATE_TESTS[GATES[page_type]] if page_type in GATES else None
+            self._plans[page_type] = _Plan(rules_off, RuleChain(self.disabled | rules_off), tail, gate) if off else None
         return self._plans[page_type]
 
     def _page(self, text: str, opts: Options, evidence: PageEvidence) -> Page:

@@ -5,18 +5,21 @@ profile: once as on an article (on a copy of the page) and once with the profile
 switches off. The second run is the result; a block whose category differs between
 the two carries the reason ``type:<page type>``, so a reader sees what the profile
 did. An article page (empty profile) runs once, exactly as before profiles existed.
-Both runs are linear in the number of blocks.
+Both runs are linear in the number of blocks. When the type's profile has a gate
+(:data:`boilerstrip.type_profiles.GATES`) that the page run as an article does not
+pass, the article run is the result.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Set as AbstractSet
-from typing import Optional
+from typing import Callable, Optional
 
 from .. import reasons as R
 from ..lexicon import Lexicon
 from ..rules import RuleChain, family_of
+from ..type_profiles import THREAD
 from .label import Label
 from .page import Page
 from .text_classes import first_weight, text_class
@@ -54,3 +57,13 @@ def mark_changes(page: Page, unprofiled: Page) -> None:
     for d, before in zip(page.labels, unprofiled.labels):
         if d.category != before.category:
             d.add_reason(code)
+
+
+def has_thread(page: Page) -> bool:
+    """The gate "thread": the forum-posts pass found a thread in *page* (it marks the
+    post headers of a thread it accepts, and only then)."""
+    return any(R.FORUM_CHROME in d.decided_by for d in page.labels)
+
+
+#: The predicate of each gate name, over the page run as an article.
+GATE_TESTS: dict[str, Callable[[Page], bool]] = {THREAD: has_thread}
