@@ -35,7 +35,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .render import BLOCK_TAGS, DROPPED_TAGS, _hidden
+from .render import _hidden
+from .tags import BLOCK_TAGS, DROPPED_TAGS
 
 #: At most this many elements stay open. libxml2 stops at 2048; the margin covers
 #: the elements libxml2 adds itself (``<html>``, ``<body>``, ``<p>``) and the closing
