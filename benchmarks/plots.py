@@ -108,19 +108,25 @@ def _bar_layout(rows: Sequence[Row]) -> list[tuple[float, float, Row]]:
 
 
 def _group_axis(ax: Any, rows: Sequence[Row]) -> None:
-    """Group labels under the bars and a thin line between datasets."""
+    """The input of each group under its bars, each dataset's name once under its
+    groups, and a thin line between datasets."""
     gs = groups(rows)
     ax.set_xticks(range(len(gs)))
-    ax.set_xticklabels([f"{FORM_LABELS.get(f, f)}\n{d}" for d, f in gs], fontsize=9)
-    for i in range(1, len(gs)):
-        if gs[i][0] != gs[i - 1][0]:
-            ax.axvline(i - 0.5, color="0.6", linewidth=0.8, linestyle="--")
+    ax.set_xticklabels([FORM_LABELS.get(f, f) for _, f in gs], fontsize=9)
+    first = 0
+    for i in range(1, len(gs) + 1):
+        if i == len(gs) or gs[i][0] != gs[i - 1][0]:
+            ax.text((first + i - 1) / 2, -0.075, gs[first][0], transform=ax.get_xaxis_transform(),
+                    ha="center", va="top", fontsize=9, fontweight="bold")
+            if i < len(gs):
+                ax.axvline(i - 0.5, color="0.6", linewidth=0.8, linestyle="--")
+            first = i
     ax.set_xlim(-0.6, len(gs) - 0.4)
 
 
 def _legend(ax: Any, plt: Any, names: Sequence[str], colours: dict[str, Any]) -> None:
     handles = [plt.Rectangle((0, 0), 1, 1, color=colours[n]) for n in names]
-    ax.legend(handles, names, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=len(names),
+    ax.legend(handles, names, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=len(names),
               frameon=False, fontsize=9)
 
 
@@ -128,7 +134,7 @@ def quality_chart(plt: Any, rows: Sequence[Row], key: str, label: str, path: pat
     """Grouped bars of one quality figure, every bar labelled with its value."""
     names = methods(rows)
     colours = _colours(plt, names)
-    fig, ax = plt.subplots(figsize=(12, 5.2))
+    fig, ax = plt.subplots(figsize=(max(12.0, 0.85 * len(groups(rows))), 5.2))
     for x, width, row in _bar_layout(rows):
         value = row[key]
         ax.bar(x, value, width * 0.92, color=colours[row["method"]])
@@ -151,7 +157,7 @@ def throughput_chart(plt: Any, rows: Sequence[Row], path: pathlib.Path) -> None:
     """Pages per second on a log scale, each bar labelled with its rate and its ratio to boilerstrip."""
     names = methods(rows)
     colours = _colours(plt, names)
-    fig, ax = plt.subplots(figsize=(12, 5.6))
+    fig, ax = plt.subplots(figsize=(max(12.0, 0.85 * len(groups(rows))), 5.6))
     rates = [row["docs_per_s"] for _, _, row in _bar_layout(rows)]
     for x, width, row in _bar_layout(rows):
         rate = row["docs_per_s"]
