@@ -41,6 +41,7 @@ PROFILE_PASSES = (
     "standfirst",
     "attribute-lists",
     "forum-posts",
+    "listing-entries",
     "second-region",
     "fallback",
     "author-bio",

@@ -25,6 +25,7 @@ from . import (
     first_labels,
     forum_posts,
     galleries,
+    listing_entries,
     headline,
     markup,
     numbered_lists,
@@ -64,6 +65,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("attribute-lists", attribute_lists.apply),  # ingredients, specifications
     Pass("final-labels", final_labels.apply, switchable=False),  # every other block, by PRECEDENCE
     Pass("forum-posts", forum_posts.apply),  # forum pages: the text of every post
+    Pass("listing-entries", listing_entries.apply),  # listing, collection pages: the run of entries
     Pass("second-region", second_region.apply),  # a second run of prose as heavy as half
     Pass("fallback", fallback.apply),  # no prose kept: the heaviest run under a section
     Pass("author-bio", author_bio.apply),  # "Jane Doe is a freelance writer ..."
