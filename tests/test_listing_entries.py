@@ -89,6 +89,30 @@ def test_a_run_lighter_than_the_kept_text_is_not_the_main_structure() -> None:
     assert PLAIN.strip(page, LISTING) == OFF.strip(page, LISTING)
 
 
+def test_a_comment_thread_is_not_a_run_of_entries() -> None:
+    # A post followed by its comments: each comment is a "Posted by" line and a
+    # paragraph, a run of period two, but it stands in a comments section (the post
+    # has the prose a "Comments" heading needs to end it).
+    post = (
+        "The footbridge at the bottom of the lane is closed until the end of the month while the "
+        "council replaces its rotten boards, so the riverside walks start from the church for now. "
+        "The stepping stones by the mill are the only other crossing, and they are underwater after rain. Walkers coming from the station should follow the road to the church instead."
+    )
+    comments = [
+        "Thanks for the warning, we were planning to take the children down there on Saturday morning.",
+        "Does anyone know whether the ford is passable in wellies, or is the river still too high?",
+        "The ford was fine yesterday afternoon, though the stepping stones were slippery in places.",
+        "Good to hear they are fixing it at last; those boards have been loose for two winters.",
+    ]
+    lines = ["Bridge closed | Hill & Dale Rambles", "Bridge closed", post, "Comments"]
+    for k, comment in enumerate(comments):
+        lines += [f"Posted by walker{k} at 7:{10 + k} AM", comment]
+    page = "\n\n".join(lines)
+    on, off = PLAIN.strip(page, LISTING), OFF.strip(page, LISTING)
+    assert comments[2] not in off.text
+    assert on == off
+
+
 @pytest.mark.parametrize(
     "shapes, expected",
     [
@@ -102,8 +126,9 @@ def test_a_run_lighter_than_the_kept_text_is_not_the_main_structure() -> None:
         ([RUNNING] * 6, (0, 0)),
         # Nor a period without a line or running text (dates and numbers).
         ([CLUTTER, NO_LETTERS] * 4, (0, 0)),
-        # A run of lines counts (period one).
-        ([LINE] * 4 + [SHORT_LINE], (0, 4)),
+        # A bare list of lines (one shape over and over) is not entries.
+        ([LINE] * 4 + [SHORT_LINE], (0, 0)),
+        ([LINE, LINE] * 3, (0, 0)),
         # A partial entry at the end is left out: seven blocks of a period two run
         # (line, clutter) are three whole entries and a line.
         ([LINE, CLUTTER] * 3 + [LINE, SHORT_LINE], (0, 6)),

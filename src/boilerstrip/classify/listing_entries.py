@@ -39,6 +39,10 @@ LISTING_TYPES = frozenset({"listing", "collection"})
 
 @dataclass(frozen=True)
 class ListingLimits:
+    min_period: int = limit(
+        2, HAND, "blocks of one entry: a title and its tail (a teaser, a price, a date); a bare list of "
+        "headlines is the teaser box beside an article as often as it is a listing"
+    )
     max_period: int = limit(
         6, HAND, "blocks of one entry: a title, a teaser, a source, a date, a price and a button at most"
     )
@@ -67,7 +71,7 @@ def shape(f: Features, d: Label) -> str:
     """The coarse shape of a block, from its features and its first label."""
     if not f.has_letters:
         return NO_LETTERS
-    if d.clutter:
+    if d.clutter or d.section == C.COMMENTS:
         return CLUTTER
     if f.words < LIMITS.min_line_words:
         return SHORT_LINE
@@ -81,7 +85,7 @@ def main_run(shapes: list[str], words: list[int]) -> tuple[int, int]:
     best = (0, 0)
     best_words = 0
     n = len(shapes)
-    for period in range(1, LIMITS.max_period + 1):
+    for period in range(LIMITS.min_period, LIMITS.max_period + 1):
         i = period
         while i < n:
             if shapes[i] != shapes[i - period]:
@@ -95,8 +99,8 @@ def main_run(shapes: list[str], words: list[int]) -> tuple[int, int]:
             pattern = shapes[start : start + period]
             if entries < LIMITS.min_entries or not _WEIGHED.intersection(pattern):
                 continue
-            if len(set(pattern)) == 1 and (period > 1 or pattern[0] != LINE):
-                continue  # one shape repeated: lines are found with period one, the rest are not entries
+            if len(set(pattern)) == 1:
+                continue  # one shape over and over: a list of lines or paragraphs, not entries
             weight = sum(words[j] for j in range(start, end) if shapes[j] in _WEIGHED)
             if weight > best_words:
                 best, best_words = (start, end), weight

@@ -65,9 +65,9 @@ PASSES: tuple[Pass, ...] = (
     Pass("attribute-lists", attribute_lists.apply),  # ingredients, specifications
     Pass("final-labels", final_labels.apply, switchable=False),  # every other block, by PRECEDENCE
     Pass("forum-posts", forum_posts.apply),  # forum pages: the text of every post
-    Pass("listing-entries", listing_entries.apply),  # listing, collection pages: the run of entries
     Pass("second-region", second_region.apply),  # a second run of prose as heavy as half
     Pass("fallback", fallback.apply),  # no prose kept: the heaviest run under a section
+    Pass("listing-entries", listing_entries.apply),  # listing, collection pages: the run of entries
     Pass("author-bio", author_bio.apply),  # "Jane Doe is a freelance writer ..."
     Pass("author-box", author_box.apply),  # a name line, then a role or a bio
     Pass("closing-box", closing_box.apply),  # thin text after a sign-up label
