@@ -6,7 +6,7 @@ import pytest
 
 from boilerstrip import Options, Stripper
 from boilerstrip import categories as C
-from boilerstrip.classify import listing_entries
+from boilerstrip.classify.passes import PASSES
 from boilerstrip.classify.listing_entries import CLUTTER, LINE, NO_LETTERS, RUNNING, SHORT_LINE, main_run
 
 LISTING = Options(page_type="listing")
@@ -145,5 +145,8 @@ def test_the_heaviest_run_wins() -> None:
     assert main_run(shapes, words) == (7, 13)
 
 
-def test_the_pass_is_listed_for_the_listing_types_only() -> None:
-    assert listing_entries.LISTING_TYPES == {"listing", "collection"}
+def test_the_pass_runs_after_everything_that_keeps_text() -> None:
+    # Its guard weighs the run against the body kept outside it: the region, the
+    # second region and the fallback must have kept theirs before it runs.
+    names = [p.name for p in PASSES]
+    assert names.index("listing-entries") > max(names.index(n) for n in ("region", "second-region", "fallback"))

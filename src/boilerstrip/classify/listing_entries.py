@@ -8,18 +8,20 @@ them, and the sections pass may read the list as a related box. On pages of thos
 types only, this pass finds the page's main repeated structure and keeps its entries.
 
 Shapes, not words. Each block gets a coarse shape (:func:`shape`): no letters (a price,
-a count, an entry number), labelled clutter (a date, a byline: a rule said so), a short
-line (a button, a menu item, a tag), a line, running text. A run is a stretch of blocks
-whose shapes repeat with a period of ``1 .. max_period`` blocks at least
-``min_entries`` times, counted from its first block; a period must hold a line or
-running text, and a run of period one must be lines (a run of menu items is not
-entries, a run of paragraphs is the article's business). The run taken is the one with
-the most words in its lines and running text, and only when those words are at least
-``min_run_share`` times the words of the body kept outside it: the page's main repeated
-structure, not a list of links beside an intro the region found. In the run, every
-block that no rule labelled as clutter becomes ``body`` (title lines, teasers, names),
-and so does every block without letters (a price, an entry number); a block a rule
-labelled (a date, a byline, a share row) keeps its label, as does the title.
+a count, an entry number), clutter (a date or a byline a rule labelled, or any block of
+a comments section), a short line (a button, a menu item, a tag), a line, running text.
+A run is a stretch of blocks whose shapes repeat with a period of ``min_period ..
+max_period`` blocks at least ``min_entries`` times, counted from its first block. A
+period holds a line or running text and two shapes at least: an entry is a title and
+its tail; one shape over and over is a menu, a bare list of headlines (beside an
+article as often as on a listing) or paragraphs (the region's business). The run taken
+is the one with the most words in its lines and running text, and only when those
+words are at least ``min_run_share`` times the words of the body kept outside it: the
+page's main repeated structure, not a list of links beside the text the region, the
+second region or the fallback found (the pass runs after them). In the run, every block
+that no rule labelled as clutter becomes ``body`` (title lines, teasers, names), and so
+does every block without letters (a price, an entry number); a block a rule labelled
+(a date, a byline, a share row) keeps its label, as does the title.
 """
 
 from __future__ import annotations
