@@ -30,7 +30,7 @@ from _common import default_data_dir, read_jsonl  # noqa: E402
 import boilerstrip  # noqa: E402
 
 #: The passes that act on one page type only (off in the default run).
-TYPE_PASSES = frozenset({"forum-posts"})
+TYPE_PASSES = frozenset({"forum-posts", "listing-entries"})
 
 
 def predictions(records: list[dict[str, Any]], run: str) -> dict[str, str]:

@@ -270,6 +270,13 @@ FORUM_CHROME = _define(
 )
 
 
+# --- Listing and collection pages (classify/listing_entries.py) --------------------------
+LISTING_ENTRY = _define(
+    "listing:entry", C.BODY, "classify.listing_entries",
+    "on a listing or collection page, a block of the main run of entries repeating one shape",
+)
+
+
 def markdown_table() -> str:
     """The registry as the Markdown table of ``docs/algorithm.md``."""
     rows = ["| code | category | produced by | meaning |", "|---|---|---|---|"]

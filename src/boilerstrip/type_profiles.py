@@ -49,6 +49,7 @@ PROFILE_PASSES = (
     "forum-posts",
     "second-region",
     "fallback",
+    "listing-entries",
     "author-bio",
     "author-box",
     "closing-box",

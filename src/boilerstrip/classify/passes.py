@@ -25,6 +25,7 @@ from . import (
     first_labels,
     forum_posts,
     galleries,
+    listing_entries,
     headline,
     markup,
     numbered_lists,
@@ -66,6 +67,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("forum-posts", forum_posts.apply),  # forum pages: the text of every post
     Pass("second-region", second_region.apply),  # a second run of prose as heavy as half
     Pass("fallback", fallback.apply),  # no prose kept: the heaviest run under a section
+    Pass("listing-entries", listing_entries.apply),  # listing, collection pages: the run of entries
     Pass("author-bio", author_bio.apply),  # "Jane Doe is a freelance writer ..."
     Pass("author-box", author_box.apply),  # a name line, then a role or a bio
     Pass("closing-box", closing_box.apply),  # thin text after a sign-up label
