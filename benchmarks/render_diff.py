@@ -54,11 +54,11 @@ def _records(data: pathlib.Path, out: pathlib.Path, src: sources.Source, renderi
     return read_jsonl(src.file(data, rendering) if rendering in sources.RENDERERS else _file(out, src, rendering))
 
 
-def predict(data: pathlib.Path, out: pathlib.Path, dest: pathlib.Path) -> None:
+def predict(data: pathlib.Path, out: pathlib.Path, dest: pathlib.Path, renderings: list[str]) -> None:
     import boilerstrip
 
     preds: dict[str, dict[str, dict[str, str]]] = {}
-    for rendering in ALL:
+    for rendering in renderings:
         preds[rendering] = {}
         for src in sources.SOURCES:
             recs = _records(data, out, src, rendering)
@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "render":
         render(args.data, args.out)
     elif args.command == "predict":
-        predict(args.data, args.out, args.runs[0])
+        predict(args.data, args.out, args.runs[0], args.renderings.split(","))
     elif args.command == "compare":
         compare(args.data, args.out, args.runs[0], args.runs[1], args.renderings.split(","))
     elif args.command == "causes":
