@@ -165,6 +165,8 @@ def _code_token(page: Page, i: int) -> bool:
     (``name=``, ``"name"``, ``(`` + ``name``, ``name`` + ``:`` cut into two text nodes),
     or a block within ``code_token_window`` of it is an operator or bracket line
     (no letters, and one of ``= ( ) { } [ ] < > ; : ,``)."""
+    if page.evidence.hints is not None:
+        return False  # the HTML front end lays code out line by line, as a browser does
     text = page.texts[i]
     if "](" in text:
         return False
