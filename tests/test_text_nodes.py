@@ -243,3 +243,32 @@ def test_a_word_cut_by_an_inline_element_is_joined_inside_running_text():
 def test_a_lower_case_break_goes_on_only_in_running_text(block, line, goes_on):
     text = block + "\n" + line
     assert segment._sentence_goes_on(text, 0, len(block), len(block) + 1, len(text)) is goes_on
+
+
+# A paragraph whose HTML source is hard-wrapped: get_text("\n") breaks it where the
+# source does, with no space on either side, starting at its very first line.
+SOURCE_WRAPPED = [
+    "The ferry across the river will run every half hour",
+    "from six in the morning until the last train has left the station,",
+    "and the council will pay for it out of the money set aside for the repairs.",
+]
+
+
+def test_a_paragraph_wrapped_in_the_html_source_becomes_one_block():
+    page = node_page() + "\n".join(SOURCE_WRAPPED) + "\n"
+    spans = segment.join_split_text_nodes(page, segment.segment(page))
+    assert "\n".join(SOURCE_WRAPPED) in [page[s:e] for s, e in spans]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Opening hours", "from six in the morning"],  # a short lower-case line is a label or a cell
+        ["Read the whole story", "Subscribe to the newsletter of the village council today"],  # capital
+        ["The ferry runs again.", "and the council will pay for it out of the money set aside"],  # full stop
+    ],
+)
+def test_lines_that_do_not_go_on_with_a_sentence_stay_apart(lines):
+    page = node_page() + "\n".join(lines) + "\n"
+    blocks = [page[s:e] for s, e in segment.join_split_text_nodes(page, segment.segment(page))]
+    assert lines[0] in blocks and lines[1] in blocks

@@ -39,6 +39,8 @@ class SectionLimits:
     max_box_blocks: int = limit(20, HAND, "and spans at most this many blocks (which also bounds the look back)")
     min_box_link_words: int = limit(4, HAND, "each a headline: teaser cards carry source names and repeat their headline")
     promo_box_offset: int = limit(2, HAND, "a promo box is its heading, one headline, then the article's prose")
+    max_code_token_words: int = limit(1, HAND, "a weak cue this short can be one token of split code ('name')")
+    code_token_window: int = limit(2, HAND, "blocks either side of such a cue in which an operator line marks code")
 
 
 LIMITS = SectionLimits()
@@ -74,6 +76,7 @@ def apply(page: Page) -> None:
             and f.words <= LIMITS.max_marker_words
             and not f.terminal
             and _next_text_class(labels, i + 1, n) != PROSE
+            and not (section is None and f.words <= LIMITS.max_code_token_words and _code_token(page, i))
         )
         if is_marker:
             category = d.clutter if d.clutter in (C.COMMENTS, C.RELATED) else C.RELATED
@@ -143,6 +146,38 @@ def _after_link_box(labels: Sequence[Label], feats: Sequence[Features], opened: 
                 return False
             seen.add(f.norm)
     return len(seen) >= LIMITS.min_box_links
+
+
+# Code that a syntax highlighter colours token by token comes out of a scraper that writes
+# every text node on a line of its own as one token a line: "name" / "=" / "'dispatch'".
+# A token that happens to be a comment-form word ("name", "send", "submit") must not
+# open a comments section, which would remove everything after it; a form label or a
+# thread's "Reply" stands among words, not next to operator and bracket lines.
+_CODE_MARKS = frozenset("=(){}[]<>;:,")
+# Marks inside the token itself: an operator or a quote, or a bracket or colon that a
+# text node of its own put on the next line. A button's own brackets ("[ Reply ]",
+# "(reply)") and a Markdown link ("[Reply](url?replytocom=1)") are not code.
+_CODE_IN_TOKEN = ("=", '"', "{", "}", "<", ">", "(\n", "\n)", "\n:")
+
+
+def _code_token(page: Page, i: int) -> bool:
+    """True if block *i* is one token of split code: it holds a code mark itself
+    (``name=``, ``"name"``, ``(`` + ``name``, ``name`` + ``:`` cut into two text nodes),
+    or a block within ``code_token_window`` of it is an operator or bracket line
+    (no letters, and one of ``= ( ) { } [ ] < > ; : ,``)."""
+    if page.evidence.hints is not None:
+        return False  # the HTML front end lays code out line by line, as a browser does
+    text = page.texts[i]
+    if "](" in text:
+        return False
+    if any(mark in text for mark in _CODE_IN_TOKEN):
+        return True
+    window = LIMITS.code_token_window
+    for k in range(max(0, i - window), min(len(page.texts), i + window + 1)):
+        neighbour = page.texts[k]
+        if k != i and not page.feats[k].has_letters and not _CODE_MARKS.isdisjoint(neighbour) and "](" not in neighbour:
+            return True
+    return False
 
 
 def _next_text_class(labels: Sequence[Label], j: int, n: int) -> Optional[str]:
